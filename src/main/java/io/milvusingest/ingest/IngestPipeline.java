@@ -1,0 +1,88 @@
+package io.milvusingest.ingest;
+
+import io.milvusingest.chunk.Chunk;
+import io.milvusingest.chunk.TokenChunker;
+import io.milvusingest.embed.Embedder;
+import io.milvusingest.extract.Extraction;
+import io.milvusingest.extract.Extractor;
+import java.util.List;
+
+/**
+ * The core pipeline, Camel-free: extract, split, embed, upload. Each stage method classifies its failures
+ * as {@link IngestException}; the Camel route ({@code direct:ingest}) calls the same methods one processor
+ * per stage, and {@link #ingest(SourceDocument)} runs them in a row for plain Java callers.
+ */
+public final class IngestPipeline {
+    private final Extractor extractor;
+    private final TokenChunker chunker;
+    private final Embedder embedder;
+    private final DocumentWriter writer;
+
+    public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer) {
+        this.extractor = extractor;
+        this.chunker = chunker;
+        this.embedder = embedder;
+        this.writer = writer;
+    }
+
+    /** @throws IngestException stage EXTRACT (CORRUPT, ENCRYPTED, EMPTY, UNSUPPORTED, ...) */
+    public Extraction extract(SourceDocument doc) {
+        try {
+            return extractor.extract(doc);
+        } catch (IngestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IngestException(ErrorKind.INTERNAL, Stage.EXTRACT, doc.sourceId(), null, String.valueOf(e), e);
+        }
+    }
+
+    /** @throws IngestException EMPTY when no chunk comes out (only whitespace) */
+    public List<Chunk> split(SourceDocument doc, Extraction extraction) {
+        List<Chunk> chunks = chunker.split(extraction.elements());
+        if (chunks.isEmpty()) {
+            throw new IngestException(ErrorKind.EMPTY, Stage.SPLIT, doc.sourceId(), "no text to index");
+        }
+        return chunks;
+    }
+
+    /** @throws IngestException EMBEDDING_FAILED */
+    public EmbeddedDocument embed(SourceDocument doc, int pages, List<Chunk> chunks) {
+        List<float[]> vectors;
+        try {
+            // the whole document in one call: the embedder sizes its own inference batches (embed.batch-size)
+            vectors = embedder.embedPassages(chunks.stream().map(Chunk::text).toList());
+        } catch (IngestException e) {
+            if (e.source() == null) {
+                throw new IngestException(e.kind(), e.stage(), doc.sourceId(), e.page(), e.getMessage(), e.getCause());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IngestException(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, doc.sourceId(), null, String.valueOf(e), e);
+        }
+        return new EmbeddedDocument(doc, pages, chunks, vectors);
+    }
+
+    /** @throws IngestException STORE_UNAVAILABLE */
+    public UploadResult upload(EmbeddedDocument doc) {
+        return writer.write(doc);
+    }
+
+    /** Runs all stages on one document. @throws IngestException on the first failing stage */
+    public DocumentResult ingest(SourceDocument doc) {
+        long t0 = System.nanoTime();
+        Extraction extraction = extract(doc);
+        long t1 = System.nanoTime();
+        List<Chunk> chunks = split(doc, extraction);
+        long t2 = System.nanoTime();
+        EmbeddedDocument embedded = embed(doc, extraction.pages(), chunks);
+        long t3 = System.nanoTime();
+        UploadResult written = upload(embedded);
+        long t4 = System.nanoTime();
+        return new DocumentResult(doc, extraction.pages(), chunks.size(), written.rowsUpserted(), written.rowsDeleted(),
+                new StageTimings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3)));
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}
