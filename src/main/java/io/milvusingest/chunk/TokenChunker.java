@@ -1,0 +1,214 @@
+package io.milvusingest.chunk;
+
+import io.milvusingest.embed.Embedder;
+import io.milvusingest.embed.ModelTokenizer;
+import io.milvusingest.embed.TokenizedText;
+import io.milvusingest.extract.Element;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Splits elements into overlapping windows of model tokens.
+ *
+ * <p>Each element is tokenized once with the embedding model's tokenizer. Windows hold at most
+ * {@code chunk.size} tokens; consecutive windows of one element share {@code chunk.overlap} tokens. A
+ * chunk's text is the verbatim slice of the element text from its first token's first character to its
+ * last token's last character. Chunks never span two elements, so each keeps its element's page number
+ * and content type; {@link Chunk#index()} counts 0..n-1 over the whole element list.
+ *
+ * <p>Windows are cut between words where possible: a WordPiece continuation ({@code ##xx}) should neither
+ * start a chunk nor be split from its word at a chunk's end. For a window starting at token {@code start},
+ * the end {@code e} (exclusive) is searched from {@code start + size} backwards, never at or before
+ * {@code start + overlap} (so the next window advances) nor at or before the previous window's end:
+ * <ol>
+ *   <li>the first {@code e} where both {@code e} (this chunk's end) and {@code e - overlap} (the next
+ *       chunk's start) begin a word, backing off at most a quarter of the stride,
+ *       {@code (size - overlap) / 4} tokens; the next chunk then shares exactly {@code chunk.overlap}
+ *       tokens;</li>
+ *   <li>else the first {@code e} that begins a word; the next chunk then starts at the beginning of the
+ *       word holding token {@code e - overlap} (sharing up to that word's length - 1 more tokens), or, if
+ *       that word began at or before {@code start}, at the next word start (sharing fewer tokens, possibly
+ *       none);</li>
+ *   <li>else (a word too long for the window) {@code start + size}, cutting inside the word.</li>
+ * </ol>
+ * On ordinary prose with the usual settings, rule 1 always applies: consecutive chunks share exactly
+ * {@code chunk.overlap} tokens and no word is cut.
+ *
+ * <p>Guarantees, for every element: each chunk starts after the previous one's start and ends after its
+ * end; no token is left out (each chunk starts at or before the previous chunk's end, the first starts at
+ * the first token, the last ends at the last); the text between two chunks, if any, holds no token
+ * (whitespace, control characters, combining accents); and every chunk's text, tokenized again on its own,
+ * has at most {@code chunk.size} tokens, so the embedder never sees more than {@link Embedder#maxTokens()}.
+ * That last property is checked for every chunk, shrinking the window in the rare case where a cut inside
+ * a word re-tokenizes into more pieces. (Sole exception, for {@code chunk.size} 1 to 3 only: a window
+ * already down to one word piece that, cut from its word, re-tokenizes into more; in bge-small-en-v1.5's
+ * vocabulary a lone continuation piece re-tokenizes into at most 4 tokens. Such a window is kept.)
+ * {@link Chunk#tokenCount()} is that re-tokenized count. Whitespace-only elements yield no chunks.
+ *
+ * <p>Thread-safe if the tokenizer is (ours is).
+ */
+public final class TokenChunker {
+
+    /** Configuration key of the window size, named in validation errors. */
+    public static final String SIZE_KEY = "chunk.size";
+    /** Configuration key of the overlap, named in validation errors. */
+    public static final String OVERLAP_KEY = "chunk.overlap";
+
+    private final ModelTokenizer tokenizer;
+    private final int size;
+    private final int overlap;
+
+    /**
+     * @param tokenizer the embedding model's tokenizer
+     * @param embedder  the embedding model the chunks are for (gives the token limit and model name)
+     * @param size      {@code chunk.size}: most tokens per chunk, 1..{@link Embedder#maxTokens()}
+     * @param overlap   {@code chunk.overlap}: tokens shared by consecutive chunks, 0..size-1
+     * @throws IllegalArgumentException naming the offending key when a setting is out of range
+     */
+    public TokenChunker(ModelTokenizer tokenizer, Embedder embedder, int size, int overlap) {
+        this(tokenizer, size, overlap, embedder.maxTokens(), embedder.modelName());
+    }
+
+    /**
+     * @param tokenizer      the embedding model's tokenizer
+     * @param size           {@code chunk.size}: most tokens per chunk, 1..modelMaxTokens
+     * @param overlap        {@code chunk.overlap}: tokens shared by consecutive chunks, 0..size-1
+     * @param modelMaxTokens the embedding model's limit on content tokens
+     * @param modelName      the embedding model's name, for error messages
+     * @throws IllegalArgumentException naming the offending key when a setting is out of range
+     */
+    public TokenChunker(ModelTokenizer tokenizer, int size, int overlap, int modelMaxTokens, String modelName) {
+        this.tokenizer = Objects.requireNonNull(tokenizer, "tokenizer");
+        if (size < 1) {
+            throw new IllegalArgumentException(SIZE_KEY + "=" + size + " must be at least 1 token");
+        }
+        if (size > modelMaxTokens) {
+            throw new IllegalArgumentException(SIZE_KEY + "=" + size + " exceeds the embedding model's limit of "
+                    + modelMaxTokens + " tokens (" + modelName + ")");
+        }
+        if (overlap < 0) {
+            throw new IllegalArgumentException(OVERLAP_KEY + "=" + overlap + " must not be negative");
+        }
+        if (overlap >= size) {
+            throw new IllegalArgumentException(OVERLAP_KEY + "=" + overlap + " must be smaller than "
+                    + SIZE_KEY + "=" + size);
+        }
+        this.size = size;
+        this.overlap = overlap;
+    }
+
+    /** @return {@code chunk.size} */
+    public int size() {
+        return size;
+    }
+
+    /** @return {@code chunk.overlap} */
+    public int overlap() {
+        return overlap;
+    }
+
+    /**
+     * @param elements a document's elements, in reading order
+     * @return the document's chunks, indexed 0..n-1 in order; empty if no element has text
+     */
+    public List<Chunk> split(List<Element> elements) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (Element element : elements) {
+            if (element.text().isBlank()) {
+                continue;
+            }
+            for (Window w : windows(tokenizer.tokenize(element.text()))) {
+                chunks.add(new Chunk(w.text(), element.type(), element.pageNumber(), chunks.size(), w.tokenCount()));
+            }
+        }
+        return chunks;
+    }
+
+    /**
+     * One chunk of an element.
+     *
+     * @param from       first token (inclusive)
+     * @param to         last token (exclusive)
+     * @param text       the verbatim slice of the element text covering those tokens
+     * @param tokenCount tokens of {@code text} re-tokenized on its own
+     */
+    record Window(int from, int to, String text, int tokenCount) {
+    }
+
+    /** @return the windows over one element's tokens, in order */
+    List<Window> windows(TokenizedText tokens) {
+        int n = tokens.size();
+        List<Window> windows = new ArrayList<>();
+        int start = 0;
+        int previousEnd = 0;
+        while (start < n) {
+            int end = chooseEnd(tokens, start, previousEnd);
+            String text = tokens.slice(start, end);
+            int count = tokenizer.count(text);
+            while (count > size) { // only after a cut inside a word, which can re-tokenize into more pieces
+                if (end > Math.max(start + 1, previousEnd + 1)) {
+                    end--;
+                } else if (start + 1 < end) {
+                    start++; // still reaches past the previous window: give up overlap instead
+                } else {
+                    break; // a lone word piece (chunk.size < 4)
+                }
+                text = tokens.slice(start, end);
+                count = tokenizer.count(text);
+            }
+            windows.add(new Window(start, end, text, count));
+            if (end == n) {
+                break;
+            }
+            start = nextStart(tokens, start, end);
+            previousEnd = end;
+        }
+        return windows;
+    }
+
+    /**
+     * @param previousEnd end of the previous window of the element (0 for the first); the new window must
+     *                    reach past it, which {@code start + size} always does
+     */
+    private int chooseEnd(TokenizedText tokens, int start, int previousEnd) {
+        int n = tokens.size();
+        int limit = start + size;
+        if (limit >= n) {
+            return n;
+        }
+        // The next window, starting near end - overlap, must start after this one; and this one must reach
+        // past the previous one (its start may have been moved back to a word start).
+        int minEnd = Math.max(start + overlap + 1, previousEnd + 1);
+        int exactFloor = Math.max(minEnd, limit - (size - overlap) / 4);
+        for (int e = limit; e >= exactFloor; e--) {
+            if (tokens.isWordStart(e) && tokens.isWordStart(e - overlap)) {
+                return e;
+            }
+        }
+        for (int e = limit; e >= minEnd; e--) {
+            if (tokens.isWordStart(e)) {
+                return e;
+            }
+        }
+        return limit;
+    }
+
+    private int nextStart(TokenizedText tokens, int start, int end) {
+        int next = Math.max(end - overlap, start + 1);
+        if (tokens.isWordStart(next)) {
+            return next;
+        }
+        for (int back = next - 1; back > start; back--) {
+            if (tokens.isWordStart(back)) {
+                return back;
+            }
+        }
+        for (int forward = next + 1; forward <= end; forward++) {
+            if (tokens.isWordStart(forward)) {
+                return forward;
+            }
+        }
+        return next;
+    }
+}

@@ -1,0 +1,28 @@
+package io.milvusingest.embed;
+
+import java.util.List;
+
+/** A dense text embedding model. Implementations are thread-safe. */
+public interface Embedder {
+
+    /**
+     * Embeds passages (documents being ingested).
+     *
+     * @param passages texts of at most {@link #maxTokens()} tokens each
+     * @return one L2-normalized vector of {@link #dimension()} floats per passage, in input order
+     * @throws io.milvusingest.ingest.IngestException kind EMBEDDING_FAILED, stage EMBED
+     */
+    List<float[]> embedPassages(List<String> passages);
+
+    /** Embeds a search query (some models, e.g. BGE, prefix queries with an instruction). */
+    float[] embedQuery(String query);
+
+    /** @return vector dimension, e.g. 384 for bge-small-en-v1.5 */
+    int dimension();
+
+    /** @return the most content tokens one input may have (model limit minus special tokens) */
+    int maxTokens();
+
+    /** @return model name, for logs and metadata */
+    String modelName();
+}
