@@ -1,0 +1,54 @@
+package io.milvusingest.milvus;
+
+/**
+ * Every Milvus field name and JSON key this project writes or reads, in one place.
+ *
+ * <p>The layout follows NeMo Retriever's {@code vdb_upload} schema so collections stay readable by its
+ * retrieval helpers: scalar metadata lives in two JSON fields, {@link #SOURCE} and {@link #CONTENT_METADATA},
+ * addressed in filter expressions as {@code source["source_id"]} or {@code content_metadata["page_number"]}.
+ */
+public final class Fields {
+
+    /** INT64 primary key, supplied by us (see {@link PrimaryKeys}); autoID is off. */
+    public static final String PK = "pk";
+    /** FLOAT_VECTOR(dimension): the dense embedding of {@link #TEXT}, L2-normalized. */
+    public static final String VECTOR = "vector";
+    /** VARCHAR(65535 bytes), analyzed (English) and the input of the BM25 function. */
+    public static final String TEXT = "text";
+    /** SPARSE_FLOAT_VECTOR written by the BM25 function from {@link #TEXT}; never supplied by us. */
+    public static final String SPARSE = "sparse";
+    /** JSON object describing the source document; keys {@code SOURCE_*} below. */
+    public static final String SOURCE = "source";
+    /** JSON object describing the chunk; keys {@code CM_*} below. */
+    public static final String CONTENT_METADATA = "content_metadata";
+
+    /** Name of the BM25 function (text to sparse), as NeMo Retriever names it. */
+    public static final String BM25_FUNCTION = "bm25";
+    /** Index name of the dense HNSW index (NeMo Retriever's {@code DENSE_INDEX_NAME}). */
+    public static final String DENSE_INDEX = "dense_index";
+    /** Index name of the sparse BM25 index (NeMo Retriever's name). */
+    public static final String SPARSE_INDEX = "sparse_index";
+
+    /** {@code source.source_name}: display name, the file name. */
+    public static final String SOURCE_NAME = "source_name";
+    /** {@code source.source_id}: stable identity (absolute path or {@code s3://bucket/key}). */
+    public static final String SOURCE_ID = "source_id";
+    /** {@code source.source_type}: upper-case extension, e.g. {@code PDF}, {@code TXT}. */
+    public static final String SOURCE_TYPE = "source_type";
+    /** {@code source.file_size}: size in bytes. */
+    public static final String FILE_SIZE = "file_size";
+    /** {@code source.last_modified}: ISO-8601 instant, e.g. {@code 2025-01-31T12:00:00Z}. */
+    public static final String LAST_MODIFIED = "last_modified";
+
+    /** {@code content_metadata.type}: {@code text}, {@code table}, ... (see {@code ContentType.value()}). */
+    public static final String CM_TYPE = "type";
+    /** {@code content_metadata.page_number}: 1-based page; 0 for page-less formats. */
+    public static final String PAGE_NUMBER = "page_number";
+    /** {@code content_metadata.chunk_index}: 0-based chunk position within the document. */
+    public static final String CHUNK_INDEX = "chunk_index";
+    /** {@code content_metadata.token_count}: model tokens in the chunk, without special tokens. */
+    public static final String TOKEN_COUNT = "token_count";
+
+    private Fields() {
+    }
+}
