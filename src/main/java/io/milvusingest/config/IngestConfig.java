@@ -1,0 +1,136 @@
+package io.milvusingest.config;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The whole, validated configuration; immutable. Keys and defaults are documented in
+ * {@code config/application.properties}.
+ *
+ * @param inbox           drop folder watched by {@code bin/ingest run} ({@code ingest.inbox})
+ * @param pollDelayMs     inbox poll interval in ms ({@code ingest.poll-delay-ms})
+ * @param include         file extensions {@code bin/ingest files} takes from folders ({@code ingest.include})
+ * @param pdfPasswords    user passwords tried on encrypted PDFs ({@code extract.pdf.passwords})
+ * @param chunkSize       chunk length in model tokens ({@code chunk.size})
+ * @param chunkOverlap    tokens shared by consecutive chunks ({@code chunk.overlap})
+ * @param embedBatchSize  chunks per inference batch ({@code embed.batch-size})
+ * @param embedThreads    ONNX Runtime intra-op threads, 0 = runtime default ({@code embed.threads})
+ * @param milvus          Milvus connection and collection settings
+ * @param searchTopK      results per search ({@code search.top-k})
+ */
+public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
+                           int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
+                           MilvusConfig milvus, int searchTopK) {
+
+    /**
+     * Milvus settings.
+     *
+     * @param uri          local data directory (embedded Milvus Lite) or http(s)://host:port
+     * @param token        token for a remote Milvus, or null
+     * @param user         user name, or null
+     * @param password     password, or null
+     * @param collection   collection name
+     * @param recreate     drop and recreate the collection at start-up
+     * @param batchSize    rows per upsert request
+     * @param liteCommand  the milvus-lite executable
+     */
+    public record MilvusConfig(String uri, String token, String user, String password, String collection,
+                               boolean recreate, int batchSize, Path liteCommand) {
+        /** @return true when {@link #uri()} names a local data directory served by an embedded Milvus Lite */
+        public boolean embedded() {
+            return !(uri.startsWith("http://") || uri.startsWith("https://") || uri.startsWith("tcp://"));
+        }
+
+        @Override
+        public String toString() { // never print secrets
+            return "MilvusConfig[uri=" + uri + ", collection=" + collection + ", recreate=" + recreate
+                    + ", auth=" + (token != null ? "token" : user != null ? "user/password" : "none") + "]";
+        }
+    }
+
+    /**
+     * Reads and validates every key.
+     *
+     * @param home the project directory against which relative paths are resolved
+     * @throws ConfigException naming the key of the first invalid value
+     */
+    public static IngestConfig from(ConfigSource src, Path home) {
+        Keys k = new Keys(src);
+        MilvusConfig milvus = new MilvusConfig(
+                k.string("milvus.uri", "./data/milvus"), src.get("milvus.token"), src.get("milvus.user"),
+                src.get("milvus.password"), k.identifier("milvus.collection", "nv_ingest_collection"),
+                k.bool("milvus.recreate", false), k.positive("milvus.batch-size", 256),
+                home.resolve(k.string("milvus.lite.command", ".venv/bin/milvus-lite")).normalize());
+        IngestConfig c = new IngestConfig(
+                home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),
+                k.positive("ingest.poll-delay-ms", 2000),
+                k.list("ingest.include", "pdf,txt,md,markdown,html,htm"),
+                k.list("extract.pdf.passwords", ""),
+                k.positive("chunk.size", 384), k.nonNegative("chunk.overlap", 64),
+                k.positive("embed.batch-size", 1), k.nonNegative("embed.threads", 0),
+                milvus, k.positive("search.top-k", 5));
+        if (c.chunkOverlap >= c.chunkSize) {
+            throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
+        }
+        return c;
+    }
+
+    /** Typed, validated look-ups whose errors name the key. */
+    private record Keys(ConfigSource src) {
+        String string(String key, String def) {
+            String v = src.get(key);
+            return v == null ? def : v;
+        }
+
+        int positive(String key, int def) {
+            int v = integer(key, def);
+            if (v < 1) {
+                throw new ConfigException(key + "=" + v + " must be at least 1");
+            }
+            return v;
+        }
+
+        int nonNegative(String key, int def) {
+            int v = integer(key, def);
+            if (v < 0) {
+                throw new ConfigException(key + "=" + v + " must not be negative");
+            }
+            return v;
+        }
+
+        int integer(String key, int def) {
+            String v = src.get(key);
+            try {
+                return v == null ? def : Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + "='" + v + "' is not a whole number");
+            }
+        }
+
+        boolean bool(String key, boolean def) {
+            String v = src.get(key);
+            if (v == null) {
+                return def;
+            }
+            if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+                throw new ConfigException(key + "='" + v + "' must be true or false");
+            }
+            return Boolean.parseBoolean(v);
+        }
+
+        String identifier(String key, String def) {
+            String v = string(key, def);
+            // Milvus collection names: letters, digits, underscores, not starting with a digit.
+            if (!v.matches("[A-Za-z_][A-Za-z0-9_]{0,254}")) {
+                throw new ConfigException(key + "='" + v + "' is not a valid Milvus collection name"
+                        + " (letters, digits and '_', not starting with a digit)");
+            }
+            return v;
+        }
+
+        List<String> list(String key, String def) {
+            return Arrays.stream(string(key, def).split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

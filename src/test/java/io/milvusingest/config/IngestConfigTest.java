@@ -1,0 +1,74 @@
+package io.milvusingest.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigTest {
+    private static final Path HOME = Path.of("/opt/app");
+
+    private static IngestConfig config(Map<String, String> file, Map<String, String> env, Map<String, String> flags) {
+        Properties p = new Properties();
+        p.putAll(file);
+        return IngestConfig.from(new ConfigSource(p, env, flags), HOME);
+    }
+
+    @Test
+    void should_use_documented_defaults_when_nothing_is_set() {
+        IngestConfig c = config(Map.of(), Map.of(), Map.of());
+        assertThat(c.inbox()).isEqualTo(Path.of("/opt/app/inbox"));
+        assertThat(c.chunkSize()).isEqualTo(384);
+        assertThat(c.chunkOverlap()).isEqualTo(64);
+        assertThat(c.milvus().uri()).isEqualTo("./data/milvus");
+        assertThat(c.milvus().embedded()).isTrue();
+        assertThat(c.milvus().collection()).isEqualTo("nv_ingest_collection");
+        assertThat(c.milvus().liteCommand()).isEqualTo(Path.of("/opt/app/.venv/bin/milvus-lite"));
+    }
+
+    @Test
+    void should_let_flags_override_environment_and_environment_override_file() {
+        IngestConfig c = config(Map.of("milvus.uri", "./x", "chunk.size", "100", "milvus.collection", "from_file"),
+                Map.of("MILVUS_URI", "http://milvus:19530", "CHUNK_SIZE", "200"),
+                Map.of("chunk.size", "300"));
+        assertThat(c.milvus().uri()).isEqualTo("http://milvus:19530");
+        assertThat(c.milvus().embedded()).isFalse();
+        assertThat(c.chunkSize()).isEqualTo(300);
+        assertThat(c.milvus().collection()).isEqualTo("from_file");
+    }
+
+    @Test
+    void should_name_the_key_when_a_number_is_malformed() {
+        assertThatThrownBy(() -> config(Map.of("chunk.size", "big"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("chunk.size");
+    }
+
+    @Test
+    void should_reject_overlap_not_smaller_than_size() {
+        assertThatThrownBy(() -> config(Map.of("chunk.size", "100", "chunk.overlap", "100"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("chunk.overlap").hasMessageContaining("chunk.size");
+    }
+
+    @Test
+    void should_reject_an_invalid_collection_name() {
+        assertThatThrownBy(() -> config(Map.of("milvus.collection", "my-docs"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("milvus.collection");
+    }
+
+    @Test
+    void should_split_password_list_and_keep_non_ascii() {
+        IngestConfig c = config(Map.of("extract.pdf.passwords", "view, æøå ,623"), Map.of(), Map.of());
+        assertThat(c.pdfPasswords()).containsExactly("view", "æøå", "623");
+    }
+
+    @Test
+    void should_never_print_secrets_in_milvus_config() {
+        IngestConfig c = config(Map.of(), Map.of("MILVUS_TOKEN", "root:SuperSecret123"), Map.of());
+        assertThat(c.milvus().token()).isEqualTo("root:SuperSecret123");
+        assertThat(c.milvus().toString()).doesNotContain("SuperSecret123").contains("auth=token");
+        assertThat(c.toString()).doesNotContain("SuperSecret123");
+    }
+}
