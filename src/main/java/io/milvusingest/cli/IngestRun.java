@@ -1,0 +1,100 @@
+package io.milvusingest.cli;
+
+import io.milvusingest.ingest.FailureRecord;
+import io.milvusingest.ingest.SourceDocument;
+import io.milvusingest.route.IngestRoutes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * A one-shot run: sends each file through the same {@code direct:ingest} route the drop folder uses and prints
+ * progress. Files are never moved: the caller owns them.
+ */
+final class IngestRun {
+    private IngestRun() {
+    }
+
+    /** Ingests the files and returns the printer holding the run's summary. */
+    static ProgressPrinter ingest(AppRuntime runtime, List<Path> files) throws Exception {
+        ProgressPrinter printer = new ProgressPrinter(System.out);
+        try (CamelContext camel = new DefaultCamelContext()) {
+            camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
+            camel.addRoutes(new IngestRoutes(runtime.pipeline(), printer));
+            camel.start();
+            ProducerTemplate template = camel.createProducerTemplate();
+            for (Path file : files) {
+                try {
+                    template.requestBody("direct:ingest", SourceDocument.ofFile(file));
+                } catch (CamelExecutionException e) {
+                    printer.failed(file.getFileName().toString(), FailureRecord.rootIngestCause(e.getCause()));
+                }
+            }
+        }
+        // One flush per run, not per document: Milvus rate-limits flush, and upserts are already durable in its WAL.
+        runtime.writer().flush();
+        System.out.println(printer.summary().describe());
+        return printer;
+    }
+
+    /**
+     * Expands folders (recursively, skipping hidden files and folders such as {@code .done/}) to the files whose
+     * extension is in {@code include}; files named explicitly are always taken, so an unsupported one is reported.
+     */
+    static List<Path> collect(List<Path> paths, List<String> include) {
+        Set<String> exts = new TreeSet<>(include);
+        List<Path> files = new ArrayList<>();
+        Set<String> skipped = new TreeSet<>();
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new IllegalArgumentException("no such file or folder: " + p);
+            }
+            if (!Files.isDirectory(p)) {
+                files.add(p);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(p)) {
+                walk.filter(Files::isRegularFile).filter(f -> !isHidden(p, f)).sorted().forEach(f -> {
+                    String ext = extension(f);
+                    if (exts.contains(ext)) {
+                        files.add(f);
+                    } else {
+                        skipped.add(ext.isEmpty() ? "(no extension)" : "." + ext);
+                    }
+                });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!skipped.isEmpty()) {
+            System.out.println("skipping files of types not in ingest.include: " + String.join(", ", skipped));
+        }
+        return files;
+    }
+
+    private static boolean isHidden(Path root, Path file) {
+        for (Path part : root.relativize(file)) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String extension(Path f) {
+        String n = f.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

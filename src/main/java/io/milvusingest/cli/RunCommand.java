@@ -1,0 +1,50 @@
+package io.milvusingest.cli;
+
+import io.milvusingest.config.IngestConfig;
+import io.milvusingest.route.FailureRecorder;
+import io.milvusingest.route.IngestRoutes;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.camel.main.Main;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** {@code bin/ingest run}: camel-main runs the YAML routes (drop folder) until stopped (Ctrl-C, SIGTERM). */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Start the routes and watch the inbox (ingest.inbox) until stopped.")
+final class RunCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        IngestConfig config = common.load(java.util.Map.of());
+        Files.createDirectories(config.inbox());
+        Path routes = CommonOptions.home().resolve("routes");
+        try (AppRuntime runtime = AppRuntime.start(config)) {
+            ProgressPrinter printer = new ProgressPrinter(System.out);
+            Main main = new Main();
+            main.configure().withRoutesIncludePattern("file:" + routes + "/*.camel.yaml");
+            main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), printer));
+            main.bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
+            main.bind(FailureRecorder.BEAN, new FailureRecorder(printer));
+            main.setOverrideProperties(placeholders(config));
+            System.out.println("watching " + config.inbox() + " (collection " + config.milvus().collection()
+                    + "); Ctrl-C to stop");
+            main.run();
+            runtime.writer().flush();
+            System.out.println(printer.summary().describe());
+        }
+        return 0;
+    }
+
+    /** Values the YAML routes reference as {{key}}, already resolved and validated. */
+    private static Properties placeholders(IngestConfig c) {
+        Properties p = new Properties();
+        p.setProperty("ingest.inbox", c.inbox().toString());
+        p.setProperty("ingest.poll-delay-ms", Long.toString(c.pollDelayMs()));
+        return p;
+    }
+}

@@ -1,0 +1,92 @@
+package io.milvusingest.route;
+
+import io.milvusingest.chunk.Chunk;
+import io.milvusingest.extract.Extraction;
+import io.milvusingest.ingest.DocumentResult;
+import io.milvusingest.ingest.UploadResult;
+import io.milvusingest.ingest.IngestPipeline;
+import io.milvusingest.ingest.ProgressListener;
+import io.milvusingest.ingest.SourceDocument;
+import io.milvusingest.ingest.StageTimings;
+import java.io.File;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * {@code direct:ingest}: the core pipeline as a Camel route, one processor per stage, ending in the Milvus
+ * bean endpoint {@code bean:milvusUpload}. Input body: a {@link SourceDocument}, or anything Camel converts to a
+ * {@link File} (the file consumer's GenericFile). Output body: the {@link DocumentResult}. Failures propagate
+ * to the caller as {@link io.milvusingest.ingest.IngestException} so the source route decides where the file goes.
+ */
+public final class IngestRoutes extends RouteBuilder {
+    /** Name of the Milvus upload bean in the Camel registry. */
+    public static final String UPLOAD_BEAN = "milvusUpload";
+    static final String SOURCE = "ingest.source";
+    static final String PAGES = "ingest.pages";
+    static final String CLOCK = "ingest.clock";
+    static final String CHUNKS = "ingest.chunks";
+    static final String UPLOAD_START = "ingest.uploadStart";
+
+    private final IngestPipeline pipeline;
+    private final ProgressListener listener;
+
+    public IngestRoutes(IngestPipeline pipeline, ProgressListener listener) {
+        this.pipeline = pipeline;
+        this.listener = listener;
+    }
+
+    @Override
+    public void configure() {
+        from("direct:ingest").routeId("ingest")
+                .process(this::toSource)
+                .process(e -> timed(e, 0, () -> {
+                    Extraction x = pipeline.extract(source(e));
+                    e.setProperty(PAGES, x.pages());
+                    return x;
+                }))
+                .process(e -> timed(e, 1, () -> pipeline.split(source(e), e.getIn().getBody(Extraction.class))))
+                .process(e -> timed(e, 2, () -> pipeline.embed(source(e), e.getProperty(PAGES, Integer.class), chunks(e))))
+                .process(e -> e.setProperty(UPLOAD_START, System.nanoTime()))
+                .to("bean:" + UPLOAD_BEAN + "?method=write")
+                .process(e -> e.getProperty(CLOCK, long[].class)[3] =
+                        (System.nanoTime() - e.getProperty(UPLOAD_START, Long.class)) / 1_000_000)
+                .process(this::toResult);
+    }
+
+    private void toSource(Exchange e) {
+        Object body = e.getIn().getBody();
+        SourceDocument doc = body instanceof SourceDocument d ? d : SourceDocument.ofFile(e.getIn().getBody(File.class).toPath());
+        e.setProperty(SOURCE, doc);
+        e.setProperty(CLOCK, new long[4]);
+        e.getIn().setBody(doc);
+    }
+
+    private void toResult(Exchange e) {
+        long[] ms = e.getProperty(CLOCK, long[].class);
+        UploadResult w = e.getIn().getBody(UploadResult.class);
+        int chunks = e.getProperty(CHUNKS, Integer.class);
+        DocumentResult r = new DocumentResult(source(e), e.getProperty(PAGES, Integer.class), chunks, w.rowsUpserted(),
+                w.rowsDeleted(), new StageTimings(ms[0], ms[1], ms[2], ms[3]));
+        e.getIn().setBody(r);
+        listener.succeeded(r);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Chunk> chunks(Exchange e) {
+        List<Chunk> chunks = e.getIn().getBody(List.class);
+        e.setProperty(CHUNKS, chunks.size());
+        return chunks;
+    }
+
+    private static SourceDocument source(Exchange e) {
+        return e.getProperty(SOURCE, SourceDocument.class);
+    }
+
+    private static void timed(Exchange e, int stage, java.util.function.Supplier<Object> work) {
+        long t0 = System.nanoTime();
+        Object out = work.get();
+        e.getProperty(CLOCK, long[].class)[stage] = (System.nanoTime() - t0) / 1_000_000;
+        e.getIn().setBody(out);
+    }
+}
