@@ -1,6 +1,7 @@
 package io.milvusingest.cli;
 
 import io.milvusingest.config.IngestConfig;
+import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.route.FailureRecorder;
 import io.milvusingest.route.IngestRoutes;
 import java.nio.file.Files;
@@ -25,12 +26,7 @@ final class RunCommand implements Callable<Integer> {
         Path routes = CommonOptions.home().resolve("routes");
         try (AppRuntime runtime = AppRuntime.start(config)) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
-            Main main = new Main();
-            main.configure().withRoutesIncludePattern("file:" + routes + "/*.camel.yaml");
-            main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), printer));
-            main.bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
-            main.bind(FailureRecorder.BEAN, new FailureRecorder(printer));
-            main.setOverrideProperties(placeholders(config));
+            Main main = camelMain(runtime, printer, routes);
             System.out.println("watching " + config.inbox() + " (collection " + config.milvus().collection()
                     + "); Ctrl-C to stop");
             main.run();
@@ -38,6 +34,20 @@ final class RunCommand implements Callable<Integer> {
             System.out.println(printer.summary().describe());
         }
         return 0;
+    }
+
+    /**
+     * camel-main with the YAML routes of {@code routesDir} ({@code *.camel.yaml}), the Java DSL pipeline
+     * ({@code direct:ingest}) and the beans the routes name; not started.
+     */
+    static Main camelMain(AppRuntime runtime, ProgressListener listener, Path routesDir) {
+        Main main = new Main();
+        main.configure().withRoutesIncludePattern("file:" + routesDir.toAbsolutePath() + "/*.camel.yaml");
+        main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener));
+        main.bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
+        main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
+        main.setOverrideProperties(placeholders(runtime.config()));
+        return main;
     }
 
     /** Values the YAML routes reference as {{key}}, already resolved and validated. */
