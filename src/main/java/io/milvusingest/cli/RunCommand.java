@@ -2,7 +2,10 @@ package io.milvusingest.cli;
 
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.ingest.ProgressListener;
+import io.milvusingest.ingest.RunReport;
 import io.milvusingest.route.FailureRecorder;
+import io.milvusingest.route.MilvusHealthCheck;
+import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.IngestRoutes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +29,15 @@ final class RunCommand implements Callable<Integer> {
         Path routes = CommonOptions.home().resolve("routes");
         try (AppRuntime runtime = AppRuntime.start(config)) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
-            Main main = camelMain(runtime, printer, routes);
+            RunReport report = RunReport.open(config.reportDir(), "run");
+            Main main = camelMain(runtime, ProgressListener.both(printer, report), routes);
             System.out.println("watching " + config.inbox() + " (collection " + config.milvus().collection()
                     + "); Ctrl-C to stop");
             main.run();
             runtime.writer().flush();
+            report.close();
             System.out.println(printer.summary().describe());
+            System.out.println("report: " + report.file());
         }
         return 0;
     }
@@ -46,6 +52,8 @@ final class RunCommand implements Callable<Integer> {
         main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener));
         main.bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
+        main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
+        main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
         main.setOverrideProperties(placeholders(runtime.config()));
         return main;
     }
@@ -55,6 +63,17 @@ final class RunCommand implements Callable<Integer> {
         Properties p = new Properties();
         p.setProperty("ingest.inbox", c.inbox().toString());
         p.setProperty("ingest.poll-delay-ms", Long.toString(c.pollDelayMs()));
+        if (c.healthPort() > 0) {
+            // camel-main's management server (camel-platform-http-main) serves Camel health checks
+            p.setProperty("camel.management.enabled", "true");
+            p.setProperty("camel.management.port", Integer.toString(c.healthPort()));
+            p.setProperty("camel.management.healthCheckEnabled", "true");
+            // list each check (routes, milvus, embedding-model) with its state, not only the overall one
+            p.setProperty("camel.health.exposureLevel", "full");
+        }
+        p.setProperty("ingest.retry.max-redeliveries", Integer.toString(c.retry().attempts() - 1));
+        p.setProperty("ingest.retry.initial-delay-ms", Long.toString(c.retry().initialDelayMs()));
+        p.setProperty("ingest.retry.max-delay-ms", Long.toString(c.retry().maxDelayMs()));
         return p;
     }
 }

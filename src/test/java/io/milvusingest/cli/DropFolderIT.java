@@ -56,6 +56,8 @@ class DropFolderIT {
         IngestConfig config = IngestConfig.from(ConfigSource.load(Path.of("config/application.properties"), Map.of(
                 "ingest.inbox", inbox.toString(),
                 "ingest.poll-delay-ms", "200",
+                "ingest.report-dir", inbox.resolveSibling(inbox.getFileName() + "-reports").toString(),
+                "health.port", "0",
                 // small chunks, so a page of text gives several rows and a shorter version fewer
                 "chunk.size", "48",
                 "chunk.overlap", "8",
