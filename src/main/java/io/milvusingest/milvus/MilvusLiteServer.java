@@ -71,6 +71,7 @@ public final class MilvusLiteServer implements AutoCloseable {
                     + "; run bin/setup-python to create .venv with milvus-lite");
         }
         Path dir = dataDir.toAbsolutePath().normalize();
+        OrphanServer.stopIfOrphaned(dir);
         ServerLog log = ServerLog.open(dir);
         for (int attempt = 1; ; attempt++) {
             int port = fixedPort > 0 ? fixedPort : ServerProbe.freePort(HOST);
