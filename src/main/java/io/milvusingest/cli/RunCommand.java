@@ -4,6 +4,7 @@ import io.milvusingest.config.IngestConfig;
 import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.ingest.RunReport;
 import io.milvusingest.route.FailureRecorder;
+import io.milvusingest.route.InboxLock;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.IngestRoutes;
@@ -27,7 +28,7 @@ final class RunCommand implements Callable<Integer> {
         IngestConfig config = common.load(java.util.Map.of());
         Files.createDirectories(config.inbox());
         Path routes = CommonOptions.home().resolve("routes");
-        try (AppRuntime runtime = AppRuntime.start(config)) {
+        try (InboxLock lock = InboxLock.acquire(config.inbox()); AppRuntime runtime = AppRuntime.start(config)) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
             RunReport report = RunReport.open(config.reportDir(), "run");
             Main main = camelMain(runtime, ProgressListener.both(printer, report), routes);
