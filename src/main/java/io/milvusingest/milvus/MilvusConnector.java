@@ -70,7 +70,10 @@ public final class MilvusConnector {
     public static MilvusClientV2 connect(Settings settings) {
         ConnectConfig.ConnectConfigBuilder config = ConnectConfig.builder().uri(settings.uri())
                 .connectTimeoutMs(settings.connectTimeout().toMillis())
-                .rpcDeadlineMs(settings.rpcTimeout().toMillis());
+                .rpcDeadlineMs(settings.rpcTimeout().toMillis())
+                // gRPC servers accept a keepalive ping at most every 5 min by default; faster pings get
+                // GOAWAY "too_many_pings" (seen with Milvus Lite), so ping no faster than that
+                .keepAliveTimeMs(300_000);
         if (hasText(settings.token())) {
             config.token(settings.token());
         } else if (hasText(settings.username())) {
