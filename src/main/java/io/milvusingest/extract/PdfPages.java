@@ -49,6 +49,16 @@ final class PdfPages {
      *                                                no pages or no page has text
      */
     static Extraction extract(SourceDocument document, PDDocument pdf, PageReader reader) {
+        return extract(document, pdf, reader, PdfExtras.none(document, pdf));
+    }
+
+    /**
+     * @param extras OCR for pages without a text layer, tables and images
+     * @return per page: the text element (text layer, else OCR text), then tables and images; and the page count
+     * @throws io.milvusingest.ingest.IngestException CORRUPT (page 1) when every page fails; EMPTY when there are
+     *                                                no pages or no element at all
+     */
+    static Extraction extract(SourceDocument document, PDDocument pdf, PageReader reader, PdfExtras extras) {
         int pages = pdf.getNumberOfPages();
         if (pages == 0) {
             throw ExtractFailures.failure(ErrorKind.EMPTY, document, "the PDF has no pages");
@@ -59,9 +69,13 @@ final class PdfPages {
         for (int page = 1; page <= pages; page++) {
             try {
                 String text = tidy(reader.text(pdf, page));
+                if (text.isEmpty()) {
+                    text = extras.ocrText(page); // an image-only (scanned) page
+                }
                 if (!text.isEmpty()) {
                     elements.add(new Element(ContentType.TEXT, text, page));
                 }
+                elements.addAll(extras.tablesAndImages(page));
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 // One broken page should not cost the rest of the document.
                 LOG.warn("{}: skipping page {} of {}: text extraction failed: {}", document.sourceId(), page,
@@ -76,7 +90,7 @@ final class PdfPages {
         }
         if (elements.isEmpty()) {
             throw ExtractFailures.failure(ErrorKind.EMPTY, document, "no extractable text in " + pages
-                    + " pages (scanned? OCR is not enabled)"
+                    + (extras.ocrAvailable() ? " pages (OCR found none either)" : " pages (scanned? OCR is not enabled)")
                     + (failedPages.isEmpty() ? "" : "; text extraction failed on pages " + failedPages));
         }
         return new Extraction(List.copyOf(elements), pages);
