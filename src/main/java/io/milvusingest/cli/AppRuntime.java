@@ -6,6 +6,8 @@ import io.milvusingest.config.IngestConfig;
 import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.extract.Extractors;
+import io.milvusingest.extract.Ocr;
+import io.milvusingest.extract.TesseractOcr;
 import io.milvusingest.ingest.IngestPipeline;
 import io.milvusingest.milvus.CollectionManager;
 import io.milvusingest.milvus.HybridSearcher;
@@ -84,7 +86,9 @@ final class AppRuntime implements AutoCloseable {
                     embedder.dimension(), config.milvus().recreate());
             LOG.info("collection {}: {}", config.milvus().collection(), outcome.label());
             writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize());
-            pipeline = new IngestPipeline(new Extractors(config.pdfPasswords()), chunker, embedder, writer);
+            Ocr ocr = TesseractOcr.detect(config.ocr().enabled(), config.ocr().timeoutSeconds());
+            pipeline = new IngestPipeline(new Extractors(config.pdfPasswords(), config.extract(), ocr), chunker,
+                    embedder, writer, config.upload());
         }
         return pipeline;
     }

@@ -1,5 +1,9 @@
 package io.milvusingest.config;
 
+import io.milvusingest.extract.ExtractOptions;
+import io.milvusingest.extract.TextDepth;
+import io.milvusingest.extract.UploadOptions;
+
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +22,24 @@ import java.util.List;
  * @param embedThreads    ONNX Runtime intra-op threads, 0 = runtime default ({@code embed.threads})
  * @param milvus          Milvus connection and collection settings
  * @param searchTopK      results per search ({@code search.top-k})
+ * @param extract         what extraction yields ({@code extract.text}, {@code extract.tables},
+ *                        {@code extract.images}, {@code extract.text-depth})
+ * @param ocr             OCR settings ({@code extract.ocr}, {@code extract.ocr.timeout-seconds})
+ * @param upload          which element types are embedded and written ({@code upload.enable-*})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
-                           MilvusConfig milvus, int searchTopK) {
+                           MilvusConfig milvus, int searchTopK, ExtractOptions extract, OcrConfig ocr,
+                           UploadOptions upload) {
+
+    /**
+     * OCR settings.
+     *
+     * @param enabled        use Tesseract when it is installed ({@code extract.ocr})
+     * @param timeoutSeconds most seconds per image or page ({@code extract.ocr.timeout-seconds})
+     */
+    public record OcrConfig(boolean enabled, int timeoutSeconds) {
+    }
 
     /**
      * Milvus settings.
@@ -65,11 +83,16 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
         IngestConfig c = new IngestConfig(
                 home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),
                 k.positive("ingest.poll-delay-ms", 2000),
-                k.list("ingest.include", "pdf,txt,md,markdown,html,htm"),
+                k.list("ingest.include", "pdf,docx,pptx,txt,md,markdown,html,htm,png,jpg,jpeg,tif,tiff"),
                 k.list("extract.pdf.passwords", ""),
                 k.positive("chunk.size", 384), k.nonNegative("chunk.overlap", 64),
                 k.positive("embed.batch-size", 1), k.nonNegative("embed.threads", 0),
-                milvus, k.positive("search.top-k", 5));
+                milvus, k.positive("search.top-k", 5),
+                new ExtractOptions(k.bool("extract.text", true), k.bool("extract.tables", true),
+                        k.bool("extract.images", true), k.textDepth("extract.text-depth", TextDepth.PAGE)),
+                new OcrConfig(k.bool("extract.ocr", true), k.positive("extract.ocr.timeout-seconds", 120)),
+                new UploadOptions(k.bool("upload.enable-text", true), k.bool("upload.enable-tables", true),
+                        k.bool("upload.enable-images", true)));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }
@@ -127,6 +150,15 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                         + " (letters, digits and '_', not starting with a digit)");
             }
             return v;
+        }
+
+        TextDepth textDepth(String key, TextDepth def) {
+            String v = src.get(key);
+            try {
+                return v == null ? def : TextDepth.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + "='" + v + "' must be page or document");
+            }
         }
 
         List<String> list(String key, String def) {

@@ -5,6 +5,7 @@ import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.extract.Extraction;
 import io.milvusingest.extract.Extractor;
+import io.milvusingest.extract.UploadOptions;
 import java.util.List;
 
 /**
@@ -17,12 +18,21 @@ public final class IngestPipeline {
     private final TokenChunker chunker;
     private final Embedder embedder;
     private final DocumentWriter writer;
+    private final UploadOptions upload;
 
+    /** A pipeline that uploads every element type. */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer) {
+        this(extractor, chunker, embedder, writer, UploadOptions.ALL);
+    }
+
+    /** @param upload which element types are chunked, embedded and written ({@code upload.enable-*}) */
+    public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
+                          UploadOptions upload) {
         this.extractor = extractor;
         this.chunker = chunker;
         this.embedder = embedder;
         this.writer = writer;
+        this.upload = upload;
     }
 
     /** @throws IngestException stage EXTRACT (CORRUPT, ENCRYPTED, EMPTY, UNSUPPORTED, ...) */
@@ -36,9 +46,14 @@ public final class IngestPipeline {
         }
     }
 
-    /** @throws IngestException EMPTY when no chunk comes out (only whitespace) */
+    /**
+     * Chunks the elements the upload flags accept; elements without text (images without OCR text or caption)
+     * yield no chunk.
+     *
+     * @throws IngestException EMPTY when no chunk comes out (only whitespace, or every type disabled)
+     */
     public List<Chunk> split(SourceDocument doc, Extraction extraction) {
-        List<Chunk> chunks = chunker.split(extraction.elements());
+        List<Chunk> chunks = chunker.split(upload.filter(extraction.elements()));
         if (chunks.isEmpty()) {
             throw new IngestException(ErrorKind.EMPTY, Stage.SPLIT, doc.sourceId(), "no text to index");
         }

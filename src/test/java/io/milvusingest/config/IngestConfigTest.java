@@ -3,6 +3,9 @@ package io.milvusingest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.milvusingest.extract.ExtractOptions;
+import io.milvusingest.extract.TextDepth;
+import io.milvusingest.extract.UploadOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -70,5 +73,30 @@ class IngestConfigTest {
         assertThat(c.milvus().token()).isEqualTo("root:SuperSecret123");
         assertThat(c.milvus().toString()).doesNotContain("SuperSecret123").contains("auth=token");
         assertThat(c.toString()).doesNotContain("SuperSecret123");
+    }
+
+    @Test
+    void should_extract_and_upload_everything_per_page_with_OCR_by_default() {
+        IngestConfig c = config(Map.of(), Map.of(), Map.of());
+        assertThat(c.extract()).isEqualTo(ExtractOptions.ALL);
+        assertThat(c.upload()).isEqualTo(UploadOptions.ALL);
+        assertThat(c.ocr()).isEqualTo(new IngestConfig.OcrConfig(true, 120));
+        assertThat(c.include()).contains("docx", "pptx", "png", "tiff");
+    }
+
+    @Test
+    void should_read_the_extract_and_upload_flags() {
+        IngestConfig c = config(Map.of("extract.images", "false", "extract.text-depth", "Document",
+                "upload.enable-tables", "false", "extract.ocr", "false"), Map.of(), Map.of());
+        assertThat(c.extract()).isEqualTo(new ExtractOptions(true, true, false, TextDepth.DOCUMENT));
+        assertThat(c.upload()).isEqualTo(new UploadOptions(true, false, true));
+        assertThat(c.ocr().enabled()).isFalse();
+    }
+
+    @Test
+    void should_name_the_key_of_an_invalid_text_depth() {
+        assertThatThrownBy(() -> config(Map.of("extract.text-depth", "chapter"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("extract.text-depth='chapter' must be page or document");
     }
 }
