@@ -8,6 +8,7 @@ import io.milvusingest.embed.Embedder;
 import io.milvusingest.extract.Extractors;
 import io.milvusingest.extract.Ocr;
 import io.milvusingest.extract.TesseractOcr;
+import io.milvusingest.store.ElementStore;
 import io.milvusingest.ingest.IngestPipeline;
 import io.milvusingest.milvus.CollectionManager;
 import io.milvusingest.milvus.HybridSearcher;
@@ -87,8 +88,9 @@ final class AppRuntime implements AutoCloseable {
             LOG.info("collection {}: {}", config.milvus().collection(), outcome.label());
             writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize());
             Ocr ocr = TesseractOcr.detect(config.ocr().enabled(), config.ocr().timeoutSeconds());
-            pipeline = new IngestPipeline(new Extractors(config.pdfPasswords(), config.extract(), ocr), chunker,
-                    embedder, writer, config.upload());
+            Extractors extractors = new Extractors(config.pdfPasswords(), config.extract(), ocr, config.ocr().images());
+            ElementStore store = ElementStore.of(config.store().uri(), config.store().images(), config.store().tables());
+            pipeline = new IngestPipeline(extractors, chunker, embedder, writer, config.upload(), store);
         }
         return pipeline;
     }

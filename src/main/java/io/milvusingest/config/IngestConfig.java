@@ -26,19 +26,31 @@ import java.util.List;
  *                        {@code extract.images}, {@code extract.text-depth})
  * @param ocr             OCR settings ({@code extract.ocr}, {@code extract.ocr.timeout-seconds})
  * @param upload          which element types are embedded and written ({@code upload.enable-*})
+ * @param store           the store task ({@code store.uri}, {@code store.images}, {@code store.tables})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
                            MilvusConfig milvus, int searchTopK, ExtractOptions extract, OcrConfig ocr,
-                           UploadOptions upload) {
+                           UploadOptions upload, StoreConfig store) {
+
+    /**
+     * Store task settings.
+     *
+     * @param uri    {@code file:///absolute/folder}, or "" for no store task
+     * @param images store extracted images
+     * @param tables store extracted tables (Markdown)
+     */
+    public record StoreConfig(String uri, boolean images, boolean tables) {
+    }
 
     /**
      * OCR settings.
      *
      * @param enabled        use Tesseract when it is installed ({@code extract.ocr})
      * @param timeoutSeconds most seconds per image or page ({@code extract.ocr.timeout-seconds})
+     * @param images         also OCR embedded images ({@code extract.images.ocr})
      */
-    public record OcrConfig(boolean enabled, int timeoutSeconds) {
+    public record OcrConfig(boolean enabled, int timeoutSeconds, boolean images) {
     }
 
     /**
@@ -90,9 +102,11 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 milvus, k.positive("search.top-k", 5),
                 new ExtractOptions(k.bool("extract.text", true), k.bool("extract.tables", true),
                         k.bool("extract.images", true), k.textDepth("extract.text-depth", TextDepth.PAGE)),
-                new OcrConfig(k.bool("extract.ocr", true), k.positive("extract.ocr.timeout-seconds", 120)),
+                new OcrConfig(k.bool("extract.ocr", true), k.positive("extract.ocr.timeout-seconds", 120),
+                        k.bool("extract.images.ocr", true)),
                 new UploadOptions(k.bool("upload.enable-text", true), k.bool("upload.enable-tables", true),
-                        k.bool("upload.enable-images", true)));
+                        k.bool("upload.enable-images", true)),
+                new StoreConfig(k.fileUri("store.uri"), k.bool("store.images", true), k.bool("store.tables", true)));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }
@@ -159,6 +173,15 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(key + "='" + v + "' must be page or document");
             }
+        }
+
+        String fileUri(String key) {
+            String v = string(key, "").strip();
+            if (!v.isEmpty() && !v.startsWith("file:///")) {
+                throw new ConfigException(key + "='" + v + "' must be empty or file:///absolute/folder"
+                        + " (s3:// is not supported yet)");
+            }
+            return v;
         }
 
         List<String> list(String key, String def) {

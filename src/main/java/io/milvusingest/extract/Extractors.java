@@ -20,6 +20,7 @@ public final class Extractors implements Extractor {
 
     private final Map<String, Extractor> byExtension = new LinkedHashMap<>();
     private final ExtractOptions options;
+    private final Ocr imageOcr;
 
     /**
      * A registry extracting everything but without OCR, whose PDF extractor opens only unencrypted PDFs and PDFs
@@ -40,7 +41,15 @@ public final class Extractors implements Extractor {
      * @param ocr          OCR for image files and image-only PDF pages ({@link Ocr#NONE} for none)
      */
     public Extractors(List<String> pdfPasswords, ExtractOptions options, Ocr ocr) {
+        this(pdfPasswords, options, ocr, false);
+    }
+
+    /**
+     * @param ocrImages {@code extract.images.ocr}: also give embedded images (PDF, DOCX, PPTX) their OCR text
+     */
+    public Extractors(List<String> pdfPasswords, ExtractOptions options, Ocr ocr, boolean ocrImages) {
         this.options = options;
+        this.imageOcr = ocrImages ? ocr : Ocr.NONE;
         Extractor text = new TextExtractor();
         Extractor html = new HtmlExtractor();
         Extractor image = new ImageFileExtractor(options, ocr);
@@ -83,6 +92,7 @@ public final class Extractors implements Extractor {
         }
         Extraction extraction = extractor.extract(document);
         List<Element> kept = extraction.elements().stream().filter(e -> wanted(e.type())).toList();
+        kept = ImageText.ocr(document.sourceId(), kept, imageOcr);
         return new Extraction(applyTextDepth(kept, options.textDepth()), extraction.pages());
     }
 

@@ -6,6 +6,7 @@ import io.milvusingest.embed.Embedder;
 import io.milvusingest.extract.Extraction;
 import io.milvusingest.extract.Extractor;
 import io.milvusingest.extract.UploadOptions;
+import io.milvusingest.store.ElementStore;
 import java.util.List;
 
 /**
@@ -19,26 +20,38 @@ public final class IngestPipeline {
     private final Embedder embedder;
     private final DocumentWriter writer;
     private final UploadOptions upload;
+    private final ElementStore store;
 
     /** A pipeline that uploads every element type. */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer) {
-        this(extractor, chunker, embedder, writer, UploadOptions.ALL);
+        this(extractor, chunker, embedder, writer, UploadOptions.ALL, null);
     }
 
-    /** @param upload which element types are chunked, embedded and written ({@code upload.enable-*}) */
+    /**
+     * @param upload which element types are chunked, embedded and written ({@code upload.enable-*})
+     * @param store  the store task run after extraction ({@code store.uri}), or null for none
+     */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
-                          UploadOptions upload) {
+                          UploadOptions upload, ElementStore store) {
         this.extractor = extractor;
         this.chunker = chunker;
         this.embedder = embedder;
         this.writer = writer;
         this.upload = upload;
+        this.store = store;
     }
 
-    /** @throws IngestException stage EXTRACT (CORRUPT, ENCRYPTED, EMPTY, UNSUPPORTED, ...) */
+    /**
+     * Extracts the document, then runs the store task when configured (images and tables written out, their
+     * location kept on the elements).
+     *
+     * @throws IngestException stage EXTRACT (CORRUPT, ENCRYPTED, EMPTY, UNSUPPORTED, ...) or STORE
+     *                         (STORE_UNAVAILABLE, UNSUPPORTED)
+     */
     public Extraction extract(SourceDocument doc) {
         try {
-            return extractor.extract(doc);
+            Extraction extraction = extractor.extract(doc);
+            return store == null ? extraction : store.store(doc, extraction);
         } catch (IngestException e) {
             throw e;
         } catch (RuntimeException e) {

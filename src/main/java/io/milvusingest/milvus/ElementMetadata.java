@@ -51,7 +51,7 @@ final class ElementMetadata {
             image.addProperty(Fields.IMAGE_WIDTH, data.width());
             image.addProperty(Fields.IMAGE_HEIGHT, data.height());
         }
-        image.addProperty(Fields.IMAGE_CAPTION, chunk.text());
+        image.addProperty(Fields.IMAGE_TEXT, chunk.text());
         position(image, element, Fields.IMAGE_LOCATION, Fields.IMAGE_LOCATION_MAX_DIMENSIONS);
         if (element.storedUri() != null) {
             image.addProperty(Fields.IMAGE_STORED_URI, element.storedUri());

@@ -74,8 +74,8 @@ public final class Fields {
     public static final String IMAGE_LOCATION = "image_location";
     /** {@code image_metadata.image_location_max_dimensions}: page {@code [width, height]} in points. */
     public static final String IMAGE_LOCATION_MAX_DIMENSIONS = "image_location_max_dimensions";
-    /** {@code image_metadata.caption}: the row's text (caption or OCR text). */
-    public static final String IMAGE_CAPTION = "caption";
+    /** {@code image_metadata.text}: the row's text, the image's OCR text (NeMo's image_metadata.text). */
+    public static final String IMAGE_TEXT = "text";
     /** {@code image_metadata.uploaded_image_url}: where the store task wrote the image (NeMo's key). */
     public static final String IMAGE_STORED_URI = "uploaded_image_url";
 

@@ -89,6 +89,18 @@ class OcrTest {
         assertThat(coverage).isGreaterThanOrEqualTo(0.85);
     }
 
+    @Test
+    void should_give_embedded_chart_images_their_OCR_text_when_asked() {
+        Extractors withImageOcr = new Extractors(List.of(), ExtractOptions.ALL, ocr, true);
+
+        Extraction extraction = withImageOcr.extract(Corpus.document("nv-ingest/multimodal_test.pptx"));
+
+        List<Element> images = extraction.elements().stream().filter(e -> e.type() == ContentType.IMAGE).toList();
+        assertThat(images).hasSize(4);
+        // slide 1 is Chart 1: NeMo's chart text holds its axis labels
+        assertThat(images.get(0).text()).contains("Hammer").contains("Powerdrill");
+    }
+
     /** Black text lines on white, a 48 px sans-serif font (about 12 pt at 300 DPI). */
     private static BufferedImage textImage(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);

@@ -82,7 +82,7 @@ class RowMapperTest {
     }
 
     @Test
-    void imageRowCarriesNeMoImageMetadataWithCaptionAndStoredLocation() {
+    void imageRowCarriesNeMoImageMetadataWithItsTextAndStoredLocation() {
         Element image = new Element(ContentType.IMAGE, "a bar chart of costs", 2, new Box(0, 0, 10, 10),
                 new PageSize(612, 792), new ImageData(new byte[] {1}, "png", 925, 429), "file:///store/a.pdf/3.png");
         Chunk chunk = new Chunk(image.text(), ContentType.IMAGE, 2, 3, 5, image);
@@ -92,7 +92,7 @@ class RowMapperTest {
         assertThat(i.get(Fields.IMAGE_TYPE).getAsString()).isEqualTo("PNG");
         assertThat(i.get(Fields.IMAGE_WIDTH).getAsInt()).isEqualTo(925);
         assertThat(i.get(Fields.IMAGE_HEIGHT).getAsInt()).isEqualTo(429);
-        assertThat(i.get(Fields.IMAGE_CAPTION).getAsString()).isEqualTo("a bar chart of costs");
+        assertThat(i.get(Fields.IMAGE_TEXT).getAsString()).isEqualTo("a bar chart of costs");
         assertThat(i.get(Fields.IMAGE_STORED_URI).getAsString()).isEqualTo("file:///store/a.pdf/3.png");
     }
 }
