@@ -5,6 +5,8 @@ import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.Embedder;
+import io.milvusingest.embed.ModelTokenizer;
+import io.milvusingest.embed.OpenAiEmbedder;
 import io.milvusingest.extract.Extractors;
 import io.milvusingest.extract.Ocr;
 import io.milvusingest.extract.TesseractOcr;
@@ -31,15 +33,38 @@ final class AppRuntime implements AutoCloseable {
     private final IngestConfig config;
     private final MilvusLiteServer lite;
     private final MilvusClientV2 client;
-    private final BgeSmallEmbedder embedder;
+    private final Embedder embedder;
+    private final ModelTokenizer tokenizer;
+    private final AutoCloseable model;
     private IngestPipeline pipeline;
     private MilvusWriter writer;
 
-    private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, BgeSmallEmbedder embedder) {
+    private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, Model model) {
         this.config = config;
         this.lite = lite;
         this.client = client;
-        this.embedder = embedder;
+        this.embedder = model.embedder();
+        this.tokenizer = model.tokenizer();
+        this.model = model.resources();
+    }
+
+    /** The embedder, the tokenizer chunks are measured with, and what to close. */
+    private record Model(Embedder embedder, ModelTokenizer tokenizer, AutoCloseable resources) {
+        /** embed.provider=local: in-process bge-small; openai: the remote service, chunks measured with bge's tokenizer. */
+        static Model load(IngestConfig config) {
+            if (config.remoteEmbedder() == null) {
+                BgeSmallEmbedder bge = new BgeSmallEmbedder(
+                        new BgeSmallEmbedder.Options(config.embedBatchSize(), config.embedThreads()));
+                return new Model(bge, bge.tokenizer(), bge);
+            }
+            ModelTokenizer tokenizer = ModelTokenizer.bgeSmallEnV15();
+            try {
+                return new Model(new OpenAiEmbedder(config.remoteEmbedder()), tokenizer, tokenizer);
+            } catch (RuntimeException e) {
+                tokenizer.close();
+                throw e;
+            }
+        }
     }
 
     /**
@@ -49,8 +74,7 @@ final class AppRuntime implements AutoCloseable {
      */
     static AppRuntime start(IngestConfig config) {
         long t0 = System.nanoTime();
-        CompletableFuture<BgeSmallEmbedder> model = CompletableFuture.supplyAsync(
-                () -> new BgeSmallEmbedder(new BgeSmallEmbedder.Options(config.embedBatchSize(), config.embedThreads())));
+        CompletableFuture<Model> model = CompletableFuture.supplyAsync(() -> Model.load(config));
         IngestConfig.MilvusConfig m = config.milvus();
         MilvusLiteServer lite = null;
         String uri = m.uri();
@@ -61,10 +85,11 @@ final class AppRuntime implements AutoCloseable {
             }
             MilvusClientV2 client = MilvusConnector.connect(
                     MilvusConnector.Settings.of(uri).withToken(m.token()).withCredentials(m.user(), m.password()));
-            BgeSmallEmbedder embedder = model.join();
+            Model loaded = join(model);
             LOG.info("ready in {} ms: model {} ({} dims), Milvus at {}", (System.nanoTime() - t0) / 1_000_000,
-                    embedder.modelName(), embedder.dimension(), m.embedded() ? uri + " (embedded Milvus Lite)" : uri);
-            return new AppRuntime(config, lite, client, embedder);
+                    loaded.embedder().modelName(), loaded.embedder().dimension(),
+                    m.embedded() ? uri + " (embedded Milvus Lite)" : uri);
+            return new AppRuntime(config, lite, client, loaded);
         } catch (RuntimeException e) {
             if (lite != null) {
                 lite.close();
@@ -81,7 +106,7 @@ final class AppRuntime implements AutoCloseable {
      */
     IngestPipeline pipeline() {
         if (pipeline == null) {
-            TokenChunker chunker = new TokenChunker(embedder.tokenizer(), embedder, config.chunkSize(),
+            TokenChunker chunker = new TokenChunker(tokenizer, embedder, config.chunkSize(),
                     config.chunkOverlap());
             var outcome = new CollectionManager(client).ensureCollection(config.milvus().collection(),
                     embedder.dimension(), config.milvus().recreate());
@@ -99,6 +124,15 @@ final class AppRuntime implements AutoCloseable {
     MilvusWriter writer() {
         pipeline();
         return writer;
+    }
+
+    /** @return the loaded model; its start-up failure (e.g. a remote dimension mismatch) unwrapped */
+    private static Model join(CompletableFuture<Model> model) {
+        try {
+            return model.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** @throws IllegalStateException when the collection does not exist */
@@ -124,7 +158,11 @@ final class AppRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("closing the Milvus client: {}", e.toString());
         }
-        embedder.close();
+        try {
+            model.close();
+        } catch (Exception e) {
+            LOG.debug("closing the model: {}", e.toString());
+        }
         if (lite != null) {
             lite.close();
         }

@@ -1,5 +1,6 @@
 package io.milvusingest.config;
 
+import io.milvusingest.embed.RemoteEmbedderOptions;
 import io.milvusingest.extract.ExtractOptions;
 import io.milvusingest.extract.TextDepth;
 import io.milvusingest.extract.UploadOptions;
@@ -27,11 +28,12 @@ import java.util.List;
  * @param ocr             OCR settings ({@code extract.ocr}, {@code extract.ocr.timeout-seconds})
  * @param upload          which element types are embedded and written ({@code upload.enable-*})
  * @param store           the store task ({@code store.uri}, {@code store.images}, {@code store.tables})
+ * @param remoteEmbedder  the OpenAI-compatible embedding service when {@code embed.provider=openai}, else null
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
                            MilvusConfig milvus, int searchTopK, ExtractOptions extract, OcrConfig ocr,
-                           UploadOptions upload, StoreConfig store) {
+                           UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder) {
 
     /**
      * Store task settings.
@@ -106,7 +108,8 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                         k.bool("extract.images.ocr", true)),
                 new UploadOptions(k.bool("upload.enable-text", true), k.bool("upload.enable-tables", true),
                         k.bool("upload.enable-images", true)),
-                new StoreConfig(k.fileUri("store.uri"), k.bool("store.images", true), k.bool("store.tables", true)));
+                new StoreConfig(k.fileUri("store.uri"), k.bool("store.images", true), k.bool("store.tables", true)),
+                RemoteEmbedderConfig.read(src, k::string, k::nonNegative, k::positive));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }

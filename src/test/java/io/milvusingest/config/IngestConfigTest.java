@@ -99,4 +99,29 @@ class IngestConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("extract.text-depth='chapter' must be page or document");
     }
+
+    @Test
+    void should_use_the_in_process_model_unless_embed_provider_is_openai() {
+        assertThat(config(Map.of(), Map.of(), Map.of()).remoteEmbedder()).isNull();
+    }
+
+    @Test
+    void should_read_the_remote_embedder_with_its_key_from_the_named_environment_variable() {
+        IngestConfig c = config(Map.of("embed.provider", "openai", "embed.remote.url", "http://nim:8000/v1",
+                "embed.remote.model", "nvidia/llama-3.2-nv-embedqa-1b-v2", "embed.remote.api-key-env", "MY_KEY",
+                "embed.remote.dimensions", "1024"), Map.of("MY_KEY", "secret-key"), Map.of());
+        assertThat(c.remoteEmbedder().apiKey()).isEqualTo("secret-key");
+        assertThat(c.remoteEmbedder().dimensions()).isEqualTo(1024);
+        assertThat(c.remoteEmbedder().truncate()).isEqualTo("END");
+        assertThat(c.remoteEmbedder().batchSize()).isEqualTo(32);
+        assertThat(c.remoteEmbedder().toString()).doesNotContain("secret-key");
+    }
+
+    @Test
+    void should_name_the_key_when_the_remote_embedder_is_incomplete() {
+        assertThatThrownBy(() -> config(Map.of("embed.provider", "openai"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("embed.remote.url=''");
+        assertThatThrownBy(() -> config(Map.of("embed.provider", "nim"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("embed.provider='nim' must be local or openai");
+    }
 }
