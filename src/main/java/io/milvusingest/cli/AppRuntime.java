@@ -1,7 +1,9 @@
 package io.milvusingest.cli;
 
 import io.milvus.v2.client.MilvusClientV2;
+import io.milvusingest.caption.VlmCaptioner;
 import io.milvusingest.chunk.TokenChunker;
+import io.milvusingest.config.CaptionConfig;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.Embedder;
@@ -10,17 +12,23 @@ import io.milvusingest.embed.OpenAiEmbedder;
 import io.milvusingest.extract.Extractors;
 import io.milvusingest.extract.Ocr;
 import io.milvusingest.extract.TesseractOcr;
-import io.milvusingest.store.ElementStore;
+import io.milvusingest.ingest.ExtractionStep;
 import io.milvusingest.ingest.IngestPipeline;
 import io.milvusingest.milvus.CollectionManager;
 import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.MilvusLiteServer;
 import io.milvusingest.milvus.MilvusWriter;
-import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import io.milvusingest.remote.JsonHttp;
+import io.milvusingest.store.ElementStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The wired application: embedding model, Milvus connection (starting an embedded Milvus Lite when
@@ -115,7 +123,17 @@ final class AppRuntime implements AutoCloseable {
             Ocr ocr = TesseractOcr.detect(config.ocr().enabled(), config.ocr().timeoutSeconds());
             Extractors extractors = new Extractors(config.pdfPasswords(), config.extract(), ocr, config.ocr().images());
             ElementStore store = ElementStore.of(config.store().uri(), config.store().images(), config.store().tables());
-            pipeline = new IngestPipeline(extractors, chunker, embedder, writer, config.upload(), store);
+            List<ExtractionStep> steps = new ArrayList<>();
+            CaptionConfig c = config.caption();
+            if (c != null) {
+                steps.add(new VlmCaptioner(new JsonHttp(c.baseUrl(), "chat/completions", c.apiKey(), c.timeout(),
+                        c.maxRetries(), Duration.ofMillis(500), VlmCaptioner::failed), c.model(), c.prompt(),
+                        c.maxTokens()));
+            }
+            if (store != null) {
+                steps.add(store);
+            }
+            pipeline = new IngestPipeline(extractors, chunker, embedder, writer, config.upload(), steps);
         }
         return pipeline;
     }

@@ -29,11 +29,13 @@ import java.util.List;
  * @param upload          which element types are embedded and written ({@code upload.enable-*})
  * @param store           the store task ({@code store.uri}, {@code store.images}, {@code store.tables})
  * @param remoteEmbedder  the OpenAI-compatible embedding service when {@code embed.provider=openai}, else null
+ * @param caption         the captioning service when {@code caption.enabled=true}, else null
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
                            MilvusConfig milvus, int searchTopK, ExtractOptions extract, OcrConfig ocr,
-                           UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder) {
+                           UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder,
+                           CaptionConfig caption) {
 
     /**
      * Store task settings.
@@ -109,7 +111,8 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 new UploadOptions(k.bool("upload.enable-text", true), k.bool("upload.enable-tables", true),
                         k.bool("upload.enable-images", true)),
                 new StoreConfig(k.fileUri("store.uri"), k.bool("store.images", true), k.bool("store.tables", true)),
-                RemoteEmbedderConfig.read(src, k::string, k::nonNegative, k::positive));
+                RemoteEmbedderConfig.read(src, k::string, k::nonNegative, k::positive),
+                CaptionConfig.read(src, k.bool("caption.enabled", false), k::string, k::positive, k::nonNegative));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.milvusingest.ingest.ErrorKind;
 import io.milvusingest.ingest.IngestException;
 import io.milvusingest.ingest.Stage;
+import io.milvusingest.remote.JsonHttp;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
  * microservices, OpenAI, vLLM, TEI... Requests carry {@code model}, {@code input} (a batch of texts),
  * {@code encoding_format=float}, NIM's {@code input_type} ({@code passage} when ingesting, {@code query} when
  * searching) and, when set, {@code truncate} and {@code dimensions}. Vectors are L2-normalized here (NIM's already
- * are). The HTTP side (timeouts, retries, the API key) is {@link EmbeddingHttp}. Thread-safe.
+ * are). The HTTP side (timeouts, retries, the API key) is {@link JsonHttp}. Thread-safe.
  *
  * <p>The dimension is checked at construction with a one-text probe: a model answering with another dimension than
  * {@code embed.remote.dimensions} fails start-up with a message naming both; the collection's own dimension is
@@ -25,7 +26,7 @@ public final class OpenAiEmbedder implements Embedder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RemoteEmbedderOptions options;
-    private final EmbeddingHttp http;
+    private final JsonHttp http;
     private final int dimension;
 
     /**
@@ -33,7 +34,8 @@ public final class OpenAiEmbedder implements Embedder {
      */
     public OpenAiEmbedder(RemoteEmbedderOptions options) {
         this.options = options;
-        this.http = new EmbeddingHttp(options);
+        this.http = new JsonHttp(options.baseUrl(), "embeddings", options.apiKey(), options.timeout(),
+                options.maxRetries(), options.backoff(), OpenAiEmbedder::failed);
         float[] probe;
         try {
             probe = request(List.of("dimension probe"), "query").get(0);

@@ -6,7 +6,6 @@ import io.milvusingest.embed.Embedder;
 import io.milvusingest.extract.Extraction;
 import io.milvusingest.extract.Extractor;
 import io.milvusingest.extract.UploadOptions;
-import io.milvusingest.store.ElementStore;
 import java.util.List;
 
 /**
@@ -20,38 +19,40 @@ public final class IngestPipeline {
     private final Embedder embedder;
     private final DocumentWriter writer;
     private final UploadOptions upload;
-    private final ElementStore store;
+    private final List<ExtractionStep> steps;
 
     /** A pipeline that uploads every element type. */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer) {
-        this(extractor, chunker, embedder, writer, UploadOptions.ALL, null);
+        this(extractor, chunker, embedder, writer, UploadOptions.ALL, List.of());
     }
 
     /**
      * @param upload which element types are chunked, embedded and written ({@code upload.enable-*})
-     * @param store  the store task run after extraction ({@code store.uri}), or null for none
+     * @param steps  run in order on each extraction (captions, then the store task)
      */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
-                          UploadOptions upload, ElementStore store) {
+                          UploadOptions upload, List<ExtractionStep> steps) {
         this.extractor = extractor;
         this.chunker = chunker;
         this.embedder = embedder;
         this.writer = writer;
         this.upload = upload;
-        this.store = store;
+        this.steps = List.copyOf(steps);
     }
 
     /**
-     * Extracts the document, then runs the store task when configured (images and tables written out, their
-     * location kept on the elements).
+     * Extracts the document, then runs the {@link ExtractionStep}s (captions, the store task).
      *
-     * @throws IngestException stage EXTRACT (CORRUPT, ENCRYPTED, EMPTY, UNSUPPORTED, ...) or STORE
-     *                         (STORE_UNAVAILABLE, UNSUPPORTED)
+     * @throws IngestException stage EXTRACT (CORRUPT, ENCRYPTED, EMPTY, UNSUPPORTED, ...), or the failing step's
+     *                         (e.g. STORE: STORE_UNAVAILABLE, UNSUPPORTED)
      */
     public Extraction extract(SourceDocument doc) {
         try {
             Extraction extraction = extractor.extract(doc);
-            return store == null ? extraction : store.store(doc, extraction);
+            for (ExtractionStep step : steps) {
+                extraction = step.apply(doc, extraction);
+            }
+            return extraction;
         } catch (IngestException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -4,6 +4,7 @@ import io.milvusingest.extract.ContentType;
 import io.milvusingest.extract.Element;
 import io.milvusingest.extract.Extraction;
 import io.milvusingest.ingest.ErrorKind;
+import io.milvusingest.ingest.ExtractionStep;
 import io.milvusingest.ingest.IngestException;
 import io.milvusingest.ingest.SourceDocument;
 import io.milvusingest.ingest.Stage;
@@ -27,7 +28,7 @@ import java.util.List;
  * name that would leave the folder ({@code ..}, path separators, absolute) is rejected. Re-ingesting a document
  * overwrites its files. Thread-safe.
  */
-public final class ElementStore {
+public final class ElementStore implements ExtractionStep {
     private final Path root;
     private final boolean images;
     private final boolean tables;
@@ -67,7 +68,8 @@ public final class ElementStore {
      * @throws IngestException UNSUPPORTED/STORE when the source name would escape the folder; STORE_UNAVAILABLE/STORE
      *                         when a file cannot be written
      */
-    public Extraction store(SourceDocument document, Extraction extraction) {
+    @Override
+    public Extraction apply(SourceDocument document, Extraction extraction) {
         Path folder = folderOf(document);
         List<Element> out = new ArrayList<>(extraction.elements().size());
         for (int i = 0; i < extraction.elements().size(); i++) {

@@ -124,4 +124,16 @@ class IngestConfigTest {
         assertThatThrownBy(() -> config(Map.of("embed.provider", "nim"), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessage("embed.provider='nim' must be local or openai");
     }
+
+    @Test
+    void should_caption_only_when_enabled_and_then_require_url_and_model() {
+        assertThat(config(Map.of(), Map.of(), Map.of()).caption()).isNull();
+        assertThatThrownBy(() -> config(Map.of("caption.enabled", "true"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("caption.url=''");
+        IngestConfig c = config(Map.of("caption.enabled", "true", "caption.url", "http://vlm:8000/v1",
+                "caption.model", "nvidia/vila"), Map.of("NVIDIA_API_KEY", "k-123"), Map.of());
+        assertThat(c.caption().prompt()).isEqualTo("Caption the content of this image:");
+        assertThat(c.caption().apiKey()).isEqualTo("k-123");
+        assertThat(c.caption().toString()).doesNotContain("k-123");
+    }
 }

@@ -47,7 +47,7 @@ class StoreTaskIT {
             IngestPipeline pipeline = new IngestPipeline(new Extractors(List.of(), ExtractOptions.ALL, ocr, true),
                     new TokenChunker(tokenizer, 384, 64, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME),
                     embedder, new MilvusWriter(client, collection, 64), UploadOptions.ALL,
-                    ElementStore.of(store.toUri().toString(), true, true));
+                    List.of(ElementStore.of(store.toUri().toString(), true, true)));
 
             pipeline.ingest(SourceDocument.ofFile(PDF));
 

@@ -41,7 +41,7 @@ class ElementStoreTest {
             throws IOException {
         ElementStore store = ElementStore.of(tmp.toUri().toString(), true, true);
 
-        Extraction stored = store.store(doc("report.pdf"), extraction);
+        Extraction stored = store.apply(doc("report.pdf"), extraction);
 
         Path table = tmp.resolve("report.pdf/1.md");
         Path image = tmp.resolve("report.pdf/2.png");
@@ -56,7 +56,7 @@ class ElementStoreTest {
     void should_store_only_the_enabled_types() {
         ElementStore imagesOnly = ElementStore.of(tmp.toUri().toString(), true, false);
 
-        Extraction stored = imagesOnly.store(doc("report.pdf"), extraction);
+        Extraction stored = imagesOnly.apply(doc("report.pdf"), extraction);
 
         assertThat(stored.elements()).extracting(e -> e.storedUri() != null).containsExactly(false, false, true);
         assertThat(tmp.resolve("report.pdf/1.md")).doesNotExist();
@@ -68,7 +68,7 @@ class ElementStoreTest {
 
         for (String name : List.of("..", ".", "../evil.pdf", "/etc/passwd")) {
             IngestException e = catchThrowableOfType(IngestException.class,
-                    () -> store.store(doc(name), extraction));
+                    () -> store.apply(doc(name), extraction));
             assertThat(e.kind()).as(name).isEqualTo(ErrorKind.UNSUPPORTED);
             assertThat(e.stage()).isEqualTo(Stage.STORE);
             assertThat(e.getMessage()).contains("would escape the store folder");
