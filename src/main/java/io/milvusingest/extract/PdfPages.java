@@ -56,7 +56,7 @@ final class PdfPages {
      * @param extras OCR for pages without a text layer, tables and images
      * @return per page: the text element (text layer, else OCR text), then tables and images; and the page count
      * @throws io.milvusingest.ingest.IngestException CORRUPT (page 1) when every page fails; EMPTY when there are
-     *                                                no pages or no element at all
+     *                                                no pages or no text or table (images alone)
      */
     static Extraction extract(SourceDocument document, PDDocument pdf, PageReader reader, PdfExtras extras) {
         int pages = pdf.getNumberOfPages();
@@ -69,13 +69,18 @@ final class PdfPages {
         for (int page = 1; page <= pages; page++) {
             try {
                 String text = tidy(reader.text(pdf, page));
-                if (text.isEmpty()) {
+                boolean scanned = text.isEmpty() && extras.ocrAvailable();
+                if (scanned) {
                     text = extras.ocrText(page); // an image-only (scanned) page
                 }
                 if (!text.isEmpty()) {
                     elements.add(new Element(ContentType.TEXT, text, page));
                 }
-                elements.addAll(extras.tablesAndImages(page));
+                for (Element extra : extras.tablesAndImages(page)) {
+                    if (!(scanned && isScanOfPage(extra))) { // the scan itself is the page, already OCR'd
+                        elements.add(extra);
+                    }
+                }
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 // One broken page should not cost the rest of the document.
                 LOG.warn("{}: skipping page {} of {}: text extraction failed: {}", document.sourceId(), page,
@@ -88,12 +93,22 @@ final class PdfPages {
             throw ExtractFailures.failure(ErrorKind.CORRUPT, document, 1, "text extraction failed on all " + pages
                     + " pages, first on page 1: " + ExtractFailures.describe(firstFailure), firstFailure);
         }
-        if (elements.isEmpty()) {
+        // Images alone do not count: without text nothing can be indexed, and the message points at OCR.
+        if (elements.stream().allMatch(e -> e.type() == ContentType.IMAGE)) {
             throw ExtractFailures.failure(ErrorKind.EMPTY, document, "no extractable text in " + pages
                     + (extras.ocrAvailable() ? " pages (OCR found none either)" : " pages (scanned? OCR is not enabled)")
                     + (failedPages.isEmpty() ? "" : "; text extraction failed on pages " + failedPages));
         }
         return new Extraction(List.copyOf(elements), pages);
+    }
+
+    /** @return true for an image covering at least half its page: on an OCR'd page, the scan of the page */
+    static boolean isScanOfPage(Element e) {
+        if (e.type() != ContentType.IMAGE || e.bbox() == null || e.pageSize() == null) {
+            return false;
+        }
+        double area = (e.bbox().x1() - e.bbox().x0()) * (e.bbox().y1() - e.bbox().y0());
+        return area >= 0.5 * e.pageSize().width() * e.pageSize().height();
     }
 
     /** Drops the trailing spaces PDFBox leaves at line ends and collapses runs of blank lines. */

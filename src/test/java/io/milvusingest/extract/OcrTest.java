@@ -64,6 +64,19 @@ class OcrTest {
     }
 
     @Test
+    void should_OCR_a_real_JBIG2_scanned_page_and_not_keep_the_scan_as_an_image() {
+        Extractors extractors = new Extractors(List.of("ELXRTQWS"), ExtractOptions.ALL, ocr, true);
+
+        Extraction extraction = extractors.extract(Corpus.document("bad/issue3371.pdf"));
+
+        assertThat(extraction.elements()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(ContentType.TEXT);
+            assertThat(e.pageNumber()).isEqualTo(1);
+            assertThat(e.text()).isEqualTo("This is quite a simple example.");
+        });
+    }
+
+    @Test
     void should_read_an_image_file_with_OCR() throws IOException {
         Path png = tmp.resolve("note.png");
         ImageIO.write(textImage(1600, 400), "png", png.toFile());
