@@ -8,7 +8,6 @@ import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import technology.tabula.ObjectExtractor;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -39,7 +38,7 @@ final class PdfExtras {
         this.pdf = pdf;
         this.options = options;
         this.ocr = ocr;
-        this.tables = options.tables() ? new PdfTables(new ObjectExtractor(pdf)) : null;
+        this.tables = options.tables() ? new PdfTables(pdf) : null;
         this.images = options.images() ? new PdfImages(filter) : null;
     }
 

@@ -1,5 +1,6 @@
 package io.milvusingest.extract;
 
+import org.apache.pdfbox.pdmodel.PDDocument;
 import technology.tabula.ObjectExtractor;
 import technology.tabula.Page;
 import technology.tabula.RectangularTextContainer;
@@ -19,23 +20,30 @@ import java.util.List;
  * (shaded rows, as on multimodal_test.pdf) come out with extra columns, each row's cells in different ones. After
  * empty rows and columns are dropped, when every row has the same number of non-empty cells and that is fewer than
  * the columns, each row keeps just its non-empty cells, in order. A grid with genuinely empty cells (rows with
- * differing counts) is left alone.
+ * differing counts) is left alone. Cell text comes from {@link PdfGlyphs}, not from Tabula.
  */
 final class PdfTables {
+    private final PDDocument pdf;
     private final ObjectExtractor extractor;
     private final SpreadsheetExtractionAlgorithm lattice = new SpreadsheetExtractionAlgorithm();
 
-    /** @param extractor Tabula's reader of the open document (one per document and thread) */
-    PdfTables(ObjectExtractor extractor) {
-        this.extractor = extractor;
+    /** @param pdf the open document (one instance per document and thread) */
+    PdfTables(PDDocument pdf) {
+        this.pdf = pdf;
+        this.extractor = new ObjectExtractor(pdf);
     }
 
     /** @return the tables of the 1-based {@code page}, as Markdown {@link ContentType#TABLE} elements */
     List<Element> find(int page, PageSize pageSize) throws IOException {
         Page tabulaPage = extractor.extract(page);
         List<Element> tables = new ArrayList<>();
+        PdfGlyphs glyphs = null;
         for (Table table : lattice.extract(tabulaPage)) {
-            List<List<String>> rows = tidy(cells(table));
+            if (table.getRowCount() == 0) {
+                continue;
+            }
+            glyphs = glyphs == null ? PdfGlyphs.of(pdf, page) : glyphs;
+            List<List<String>> rows = tidy(cells(table, glyphs));
             if (rows.size() < 2 || rows.stream().mapToInt(List::size).max().orElse(0) < 2) {
                 continue;
             }
@@ -45,11 +53,13 @@ final class PdfTables {
         return tables;
     }
 
+    /** Cell text read from the page's glyphs inside each of Tabula's cell boxes (see {@link PdfGlyphs}). */
     @SuppressWarnings("rawtypes")
-    private static List<List<String>> cells(Table table) {
+    private static List<List<String>> cells(Table table, PdfGlyphs glyphs) {
         List<List<String>> rows = new ArrayList<>();
         for (List<RectangularTextContainer> row : table.getRows()) {
-            rows.add(row.stream().map(c -> MarkdownTable.plain(c.getText())).toList());
+            rows.add(row.stream().map(c -> glyphs.text(c.getLeft(), c.getTop(), c.getRight(), c.getBottom()))
+                    .toList());
         }
         return rows;
     }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Measured (TextSimilarity; PDFBox 3.0.8, Tabula 1.0.5 lattice, POI 5.4.1):
  * <pre>
  *   multimodal_test.pdf        text pages 1/2/3 similarity 0.985 / 1.000 / 1.000
- *                              tables p1 / p2: cell similarity 0.889 / 0.903, same row and column counts
+ *                              tables p1 / p2: cell similarity 0.889 / 1.000, same row and column counts
  *   functional_validation.pdf  text pages 1..5 similarity 1.000 each; table p4 1.000
  *   multimodal_test.docx       text coverage of NeMo pages 1/2/3: 0.933 / 1.000 / 1.000; table 1: 1.000
  *   multimodal_test.pptx       table 1: 1.000 (slide 3); no prose in the deck (see below)
@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paragraph or reordered block costs more). DOCX coverage 0.90: NeMo's text comes from the PDF, whose broken "ff"
  * ligature gives "Gira@e" and "o@ice" (2 words each) and which joins "TestingDocument": 5 of NeMo's 75 words on
  * page 1 that a faithful DOCX extraction cannot contain (0.933). Tables 0.85: the PDF's text layer has the same
- * "Gira@e"/"o@ice" where NeMo's table model read the pixels ("Giraffe"), and on page 2 Tabula loses the first
- * letter of three cells in the shaded rows ("hite" for "White"), 3 of 28 words; a wrong column or row split costs
- * far more (a shifted column alone changes every word of the column), and row and column counts must match.
+ * "Gira@e"/"o@ice" where NeMo's table model read the pixels ("Giraffe"), 4 of 36 words on table 1 (0.889); a
+ * wrong column or row split costs far more (a shifted column alone changes every word of the column), and row and
+ * column counts must match. (Tabula's own cell text lost "W" of "White" in shaded rows, 0.903 on table 2; cells are
+ * now read from the glyphs centred in them, see PdfGlyphs.)
  *
  * <p>The DOCX and PPTX hold less than the PDF: neither contains Table 2 or its rows (it exists only in the PDF;
  * {@code unzip} shows no "Convertible"), so the DOCX's page 2 coverage is measured against NeMo's page 2 without
