@@ -22,30 +22,33 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code dimension} floats derived from the text's hash, records every request (headers and JSON body), and can
  * be told to answer the next requests with given error statuses first.
  */
-final class StubEmbeddingServer implements AutoCloseable {
+public final class StubEmbeddingServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Recorded(String authorization, JsonNode body) {
+    /** One request: its Authorization header and JSON body. */
+    public record Recorded(String authorization, JsonNode body) {
     }
 
     private final HttpServer server;
     private final int dimension;
     private final Deque<Integer> failures = new ArrayDeque<>();
-    final List<Recorded> requests = new CopyOnWriteArrayList<>();
+    /** Every request received, in order. */
+    public final List<Recorded> requests = new CopyOnWriteArrayList<>();
 
-    StubEmbeddingServer(int dimension) throws IOException {
+    public StubEmbeddingServer(int dimension) throws IOException {
         this.dimension = dimension;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/embeddings", this::handle);
         server.start();
     }
 
-    URI baseUrl() {
+    /** @return {@code http://127.0.0.1:{port}/v1} */
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
     /** The next requests answer with these statuses, in order, before normal answers resume. */
-    synchronized void failNext(int... statuses) {
+    public synchronized void failNext(int... statuses) {
         for (int s : statuses) {
             failures.add(s);
         }
