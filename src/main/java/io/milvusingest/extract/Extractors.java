@@ -58,6 +58,7 @@ public final class Extractors implements Extractor {
         byExtension.put("pptx", new PptxExtractor(options, ImageFilter.NEMO));
         byExtension.put("txt", text);
         byExtension.put("md", text);
+        byExtension.put("markdown", text);
         byExtension.put("html", html);
         byExtension.put("htm", html);
         for (String extension : List.of("png", "jpg", "jpeg", "tif", "tiff")) {
@@ -67,7 +68,7 @@ public final class Extractors implements Extractor {
 
     /**
      * @return the handled extensions, lower-case without the dot, in a stable order: pdf, docx, pptx, txt, md,
-     *     html, htm, png, jpg, jpeg, tif, tiff
+     *     markdown, html, htm, png, jpg, jpeg, tif, tiff
      */
     public List<String> supportedExtensions() {
         return List.copyOf(byExtension.keySet());

@@ -26,7 +26,7 @@ class ExtractorsTest {
 
     @Test
     void should_list_the_supported_extensions() {
-        assertThat(extractors.supportedExtensions()).containsExactly("pdf", "docx", "pptx", "txt", "md", "html", "htm",
+        assertThat(extractors.supportedExtensions()).containsExactly("pdf", "docx", "pptx", "txt", "md", "markdown", "html", "htm",
                 "png", "jpg", "jpeg", "tif", "tiff");
     }
 
@@ -104,7 +104,7 @@ class ExtractorsTest {
                 () -> extractors.extract(SourceDocument.ofFile(xyz)));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED);
-        assertThat(e.getMessage()).isEqualTo("unsupported file type '.xyz'; supported: pdf, docx, pptx, txt, md, html, htm, png, jpg, jpeg, tif, tiff");
+        assertThat(e.getMessage()).isEqualTo("unsupported file type '.xyz'; supported: pdf, docx, pptx, txt, md, markdown, html, htm, png, jpg, jpeg, tif, tiff");
     }
 
     @Test
