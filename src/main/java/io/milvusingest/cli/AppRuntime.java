@@ -1,14 +1,10 @@
 package io.milvusingest.cli;
 
 import io.milvus.v2.client.MilvusClientV2;
-import io.milvusingest.caption.VlmCaptioner;
 import io.milvusingest.chunk.TokenChunker;
-import io.milvusingest.config.CaptionConfig;
 import io.milvusingest.config.IngestConfig;
-import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.embed.ModelTokenizer;
-import io.milvusingest.embed.OpenAiEmbedder;
 import io.milvusingest.extract.Extractors;
 import io.milvusingest.extract.Ocr;
 import io.milvusingest.extract.TesseractOcr;
@@ -19,14 +15,10 @@ import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.MilvusLiteServer;
 import io.milvusingest.milvus.MilvusWriter;
-import io.milvusingest.remote.JsonHttp;
-import io.milvusingest.store.ElementStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -47,32 +39,13 @@ final class AppRuntime implements AutoCloseable {
     private IngestPipeline pipeline;
     private MilvusWriter writer;
 
-    private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, Model model) {
+    private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, EmbeddingModel model) {
         this.config = config;
         this.lite = lite;
         this.client = client;
         this.embedder = model.embedder();
         this.tokenizer = model.tokenizer();
         this.model = model.resources();
-    }
-
-    /** The embedder, the tokenizer chunks are measured with, and what to close. */
-    private record Model(Embedder embedder, ModelTokenizer tokenizer, AutoCloseable resources) {
-        /** embed.provider=local: in-process bge-small; openai: the remote service, chunks measured with bge's tokenizer. */
-        static Model load(IngestConfig config) {
-            if (config.remoteEmbedder() == null) {
-                BgeSmallEmbedder bge = new BgeSmallEmbedder(
-                        new BgeSmallEmbedder.Options(config.embedBatchSize(), config.embedThreads()));
-                return new Model(bge, bge.tokenizer(), bge);
-            }
-            ModelTokenizer tokenizer = ModelTokenizer.bgeSmallEnV15();
-            try {
-                return new Model(new OpenAiEmbedder(config.remoteEmbedder()), tokenizer, tokenizer);
-            } catch (RuntimeException e) {
-                tokenizer.close();
-                throw e;
-            }
-        }
     }
 
     /**
@@ -82,7 +55,7 @@ final class AppRuntime implements AutoCloseable {
      */
     static AppRuntime start(IngestConfig config) {
         long t0 = System.nanoTime();
-        CompletableFuture<Model> model = CompletableFuture.supplyAsync(() -> Model.load(config));
+        CompletableFuture<EmbeddingModel> model = CompletableFuture.supplyAsync(() -> EmbeddingModel.load(config));
         IngestConfig.MilvusConfig m = config.milvus();
         MilvusLiteServer lite = null;
         String uri = m.uri();
@@ -93,7 +66,7 @@ final class AppRuntime implements AutoCloseable {
             }
             MilvusClientV2 client = MilvusConnector.connect(
                     MilvusConnector.Settings.of(uri).withToken(m.token()).withCredentials(m.user(), m.password()));
-            Model loaded = join(model);
+            EmbeddingModel loaded = join(model);
             LOG.info("ready in {} ms: model {} ({} dims), Milvus at {}", (System.nanoTime() - t0) / 1_000_000,
                     loaded.embedder().modelName(), loaded.embedder().dimension(),
                     m.embedded() ? uri + " (embedded Milvus Lite)" : uri);
@@ -122,17 +95,7 @@ final class AppRuntime implements AutoCloseable {
             writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize());
             Ocr ocr = TesseractOcr.detect(config.ocr().enabled(), config.ocr().timeoutSeconds());
             Extractors extractors = new Extractors(config.pdfPasswords(), config.extract(), ocr, config.ocr().images());
-            ElementStore store = ElementStore.of(config.store().uri(), config.store().images(), config.store().tables());
-            List<ExtractionStep> steps = new ArrayList<>();
-            CaptionConfig c = config.caption();
-            if (c != null) {
-                steps.add(new VlmCaptioner(new JsonHttp(c.baseUrl(), "chat/completions", c.apiKey(), c.timeout(),
-                        c.maxRetries(), Duration.ofMillis(500), VlmCaptioner::failed), c.model(), c.prompt(),
-                        c.maxTokens()));
-            }
-            if (store != null) {
-                steps.add(store);
-            }
+            List<ExtractionStep> steps = ExtractionSteps.of(config);
             pipeline = new IngestPipeline(extractors, chunker, embedder, writer, config.upload(), steps);
         }
         return pipeline;
@@ -145,7 +108,7 @@ final class AppRuntime implements AutoCloseable {
     }
 
     /** @return the loaded model; its start-up failure (e.g. a remote dimension mismatch) unwrapped */
-    private static Model join(CompletableFuture<Model> model) {
+    private static EmbeddingModel join(CompletableFuture<EmbeddingModel> model) {
         try {
             return model.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -38,26 +38,6 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                            CaptionConfig caption) {
 
     /**
-     * Store task settings.
-     *
-     * @param uri    {@code file:///absolute/folder}, or "" for no store task
-     * @param images store extracted images
-     * @param tables store extracted tables (Markdown)
-     */
-    public record StoreConfig(String uri, boolean images, boolean tables) {
-    }
-
-    /**
-     * OCR settings.
-     *
-     * @param enabled        use Tesseract when it is installed ({@code extract.ocr})
-     * @param timeoutSeconds most seconds per image or page ({@code extract.ocr.timeout-seconds})
-     * @param images         also OCR embedded images ({@code extract.images.ocr})
-     */
-    public record OcrConfig(boolean enabled, int timeoutSeconds, boolean images) {
-    }
-
-    /**
      * Milvus settings.
      *
      * @param uri          local data directory (embedded Milvus Lite) or http(s)://host:port

@@ -80,7 +80,7 @@ class IngestConfigTest {
         IngestConfig c = config(Map.of(), Map.of(), Map.of());
         assertThat(c.extract()).isEqualTo(ExtractOptions.ALL);
         assertThat(c.upload()).isEqualTo(UploadOptions.ALL);
-        assertThat(c.ocr()).isEqualTo(new IngestConfig.OcrConfig(true, 120, true));
+        assertThat(c.ocr()).isEqualTo(new OcrConfig(true, 120, true));
         assertThat(c.include()).contains("docx", "pptx", "png", "tiff");
     }
 
