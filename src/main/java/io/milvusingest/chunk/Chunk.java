@@ -1,6 +1,7 @@
 package io.milvusingest.chunk;
 
 import io.milvusingest.extract.ContentType;
+import io.milvusingest.extract.Element;
 
 /**
  * A span of text small enough for the embedding model.
@@ -10,6 +11,12 @@ import io.milvusingest.extract.ContentType;
  * @param pageNumber 1-based page (0 for page-less formats)
  * @param index      0-based position of the chunk within its document; with the source id it makes the primary key
  * @param tokenCount number of model tokens, excluding the model's special tokens ([CLS]/[SEP])
+ * @param element    the element it was cut from (position, page size, image), or null when unknown
  */
-public record Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount) {
+public record Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount, Element element) {
+
+    /** A chunk without its element (tests, text-only callers). */
+    public Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount) {
+        this(text, type, pageNumber, index, tokenCount, null);
+    }
 }

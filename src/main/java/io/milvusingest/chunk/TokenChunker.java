@@ -119,7 +119,8 @@ public final class TokenChunker {
                 continue;
             }
             for (Window w : windows(tokenizer.tokenize(element.text()))) {
-                chunks.add(new Chunk(w.text(), element.type(), element.pageNumber(), chunks.size(), w.tokenCount()));
+                chunks.add(new Chunk(w.text(), element.type(), element.pageNumber(), chunks.size(), w.tokenCount(),
+                        element));
             }
         }
         return chunks;

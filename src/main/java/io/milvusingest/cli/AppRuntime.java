@@ -3,20 +3,25 @@ package io.milvusingest.cli;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.config.IngestConfig;
-import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.Embedder;
+import io.milvusingest.embed.ModelTokenizer;
 import io.milvusingest.extract.Extractors;
 import io.milvusingest.extract.GuardedExtractor;
+import io.milvusingest.extract.Ocr;
+import io.milvusingest.extract.TesseractOcr;
+import io.milvusingest.ingest.ExtractionStep;
 import io.milvusingest.ingest.IngestPipeline;
 import io.milvusingest.milvus.CollectionManager;
 import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.MilvusLiteServer;
 import io.milvusingest.milvus.MilvusWriter;
-import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The wired application: embedding model, Milvus connection (starting an embedded Milvus Lite when
@@ -29,16 +34,20 @@ final class AppRuntime implements AutoCloseable {
     private final IngestConfig config;
     private final MilvusLiteServer lite;
     private final MilvusClientV2 client;
-    private final BgeSmallEmbedder embedder;
+    private final Embedder embedder;
+    private final ModelTokenizer tokenizer;
+    private final AutoCloseable model;
     private IngestPipeline pipeline;
     private MilvusWriter writer;
     private GuardedExtractor extractor;
 
-    private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, BgeSmallEmbedder embedder) {
+    private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, EmbeddingModel model) {
         this.config = config;
         this.lite = lite;
         this.client = client;
-        this.embedder = embedder;
+        this.embedder = model.embedder();
+        this.tokenizer = model.tokenizer();
+        this.model = model.resources();
     }
 
     /**
@@ -48,8 +57,7 @@ final class AppRuntime implements AutoCloseable {
      */
     static AppRuntime start(IngestConfig config) {
         long t0 = System.nanoTime();
-        CompletableFuture<BgeSmallEmbedder> model = CompletableFuture.supplyAsync(
-                () -> new BgeSmallEmbedder(new BgeSmallEmbedder.Options(config.embedBatchSize(), config.embedThreads())));
+        CompletableFuture<EmbeddingModel> model = CompletableFuture.supplyAsync(() -> EmbeddingModel.load(config));
         IngestConfig.MilvusConfig m = config.milvus();
         MilvusLiteServer lite = null;
         String uri = m.uri();
@@ -60,10 +68,11 @@ final class AppRuntime implements AutoCloseable {
             }
             MilvusClientV2 client = MilvusConnector.connect(
                     MilvusConnector.Settings.of(uri).withToken(m.token()).withCredentials(m.user(), m.password()));
-            BgeSmallEmbedder embedder = model.join();
+            EmbeddingModel loaded = join(model);
             LOG.info("ready in {} ms: model {} ({} dims), Milvus at {}", (System.nanoTime() - t0) / 1_000_000,
-                    embedder.modelName(), embedder.dimension(), m.embedded() ? uri + " (embedded Milvus Lite)" : uri);
-            return new AppRuntime(config, lite, client, embedder);
+                    loaded.embedder().modelName(), loaded.embedder().dimension(),
+                    m.embedded() ? uri + " (embedded Milvus Lite)" : uri);
+            return new AppRuntime(config, lite, client, loaded);
         } catch (RuntimeException e) {
             if (lite != null) {
                 lite.close();
@@ -80,14 +89,17 @@ final class AppRuntime implements AutoCloseable {
      */
     IngestPipeline pipeline() {
         if (pipeline == null) {
-            TokenChunker chunker = new TokenChunker(embedder.tokenizer(), embedder, config.chunkSize(),
+            TokenChunker chunker = new TokenChunker(tokenizer, embedder, config.chunkSize(),
                     config.chunkOverlap());
             var outcome = new CollectionManager(client).ensureCollection(config.milvus().collection(),
                     embedder.dimension(), config.milvus().recreate());
             LOG.info("collection {}: {}", config.milvus().collection(), outcome.label());
             writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize());
-            extractor = new GuardedExtractor(new Extractors(config.pdfPasswords()), config.limits());
-            pipeline = new IngestPipeline(extractor, chunker, embedder, writer);
+            Ocr ocr = TesseractOcr.detect(config.ocr().enabled(), config.ocr().timeoutSeconds());
+            Extractors extractors = new Extractors(config.pdfPasswords(), config.extract(), ocr, config.ocr().images());
+            extractor = new GuardedExtractor(extractors, config.limits());
+            List<ExtractionStep> steps = ExtractionSteps.of(config);
+            pipeline = new IngestPipeline(extractor, chunker, embedder, writer, config.upload(), steps);
         }
         return pipeline;
     }
@@ -96,6 +108,15 @@ final class AppRuntime implements AutoCloseable {
     MilvusWriter writer() {
         pipeline();
         return writer;
+    }
+
+    /** @return the loaded model; its start-up failure (e.g. a remote dimension mismatch) unwrapped */
+    private static EmbeddingModel join(CompletableFuture<EmbeddingModel> model) {
+        try {
+            return model.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** @throws IllegalStateException when the collection does not exist */
@@ -125,7 +146,11 @@ final class AppRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("closing the Milvus client: {}", e.toString());
         }
-        embedder.close();
+        try {
+            model.close();
+        } catch (Exception e) {
+            LOG.debug("closing the model: {}", e.toString());
+        }
         if (extractor != null) {
             extractor.close();
         }

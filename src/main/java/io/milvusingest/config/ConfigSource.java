@@ -65,4 +65,10 @@ public final class ConfigSource {
     private static boolean isBlank(String v) {
         return v == null || v.isBlank();
     }
+
+    /** @return the raw environment variable {@code name} (for secrets named by a key), or null when unset/blank */
+    public String environment(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? null : v;
+    }
 }

@@ -1,6 +1,11 @@
 package io.milvusingest.config;
 
+import io.milvusingest.embed.RemoteEmbedderOptions;
 import io.milvusingest.extract.ExtractLimits;
+import io.milvusingest.extract.ExtractOptions;
+import io.milvusingest.extract.TextDepth;
+import io.milvusingest.extract.UploadOptions;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -20,6 +25,13 @@ import java.util.List;
  * @param embedThreads    ONNX Runtime intra-op threads, 0 = runtime default ({@code embed.threads})
  * @param milvus          Milvus connection and collection settings
  * @param searchTopK      results per search ({@code search.top-k})
+ * @param extract         what extraction yields ({@code extract.text}, {@code extract.tables},
+ *                        {@code extract.images}, {@code extract.text-depth})
+ * @param ocr             OCR settings ({@code extract.ocr}, {@code extract.ocr.timeout-seconds})
+ * @param upload          which element types are embedded and written ({@code upload.enable-*})
+ * @param store           the store task ({@code store.uri}, {@code store.images}, {@code store.tables})
+ * @param remoteEmbedder  the OpenAI-compatible embedding service when {@code embed.provider=openai}, else null
+ * @param caption         the captioning service when {@code caption.enabled=true}, else null
  * @param limits          size, page and time limits on one document ({@code ingest.max-bytes},
  *                        {@code ingest.max-pages}, {@code extract.timeout-ms})
  * @param retry           redelivery of transient failures ({@code ingest.retry.*})
@@ -29,8 +41,10 @@ import java.util.List;
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
-                           MilvusConfig milvus, int searchTopK, ExtractLimits limits, RetryPolicy retry,
-                           Path reportDir, int healthPort) {
+                           MilvusConfig milvus, int searchTopK, ExtractOptions extract, OcrConfig ocr,
+                           UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder,
+                           CaptionConfig caption, ExtractLimits limits, RetryPolicy retry, Path reportDir,
+                           int healthPort) {
 
     /**
      * Redelivery of transient failures (Milvus or object storage unreachable, embedding endpoint 5xx/429) with
@@ -86,11 +100,20 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
         IngestConfig c = new IngestConfig(
                 home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),
                 k.positive("ingest.poll-delay-ms", 2000),
-                k.list("ingest.include", "pdf,txt,md,markdown,html,htm"),
+                k.list("ingest.include", "pdf,docx,pptx,txt,md,markdown,html,htm,png,jpg,jpeg,tif,tiff"),
                 k.list("extract.pdf.passwords", ""),
                 k.positive("chunk.size", 384), k.nonNegative("chunk.overlap", 64),
                 k.positive("embed.batch-size", 1), k.nonNegative("embed.threads", 0),
                 milvus, k.positive("search.top-k", 5),
+                new ExtractOptions(k.bool("extract.text", true), k.bool("extract.tables", true),
+                        k.bool("extract.images", true), k.textDepth("extract.text-depth", TextDepth.PAGE)),
+                new OcrConfig(k.bool("extract.ocr", true), k.positive("extract.ocr.timeout-seconds", 120),
+                        k.bool("extract.images.ocr", true)),
+                new UploadOptions(k.bool("upload.enable-text", true), k.bool("upload.enable-tables", true),
+                        k.bool("upload.enable-images", true)),
+                new StoreConfig(k.fileUri("store.uri"), k.bool("store.images", true), k.bool("store.tables", true)),
+                RemoteEmbedderConfig.read(src, k::string, k::nonNegative, k::positive),
+                CaptionConfig.read(src, k.bool("caption.enabled", false), k::string, k::positive, k::nonNegative),
                 new ExtractLimits(k.positiveLong("ingest.max-bytes", ExtractLimits.DEFAULTS.maxBytes()),
                         k.positive("ingest.max-pages", ExtractLimits.DEFAULTS.maxPages()),
                         Duration.ofMillis(k.positiveLong("extract.timeout-ms", ExtractLimits.DEFAULTS.timeout().toMillis()))),
@@ -167,6 +190,24 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
             if (!v.matches("[A-Za-z_][A-Za-z0-9_]{0,254}")) {
                 throw new ConfigException(key + "='" + v + "' is not a valid Milvus collection name"
                         + " (letters, digits and '_', not starting with a digit)");
+            }
+            return v;
+        }
+
+        TextDepth textDepth(String key, TextDepth def) {
+            String v = src.get(key);
+            try {
+                return v == null ? def : TextDepth.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key + "='" + v + "' must be page or document");
+            }
+        }
+
+        String fileUri(String key) {
+            String v = string(key, "").strip();
+            if (!v.isEmpty() && !v.startsWith("file:///")) {
+                throw new ConfigException(key + "='" + v + "' must be empty or file:///absolute/folder"
+                        + " (s3:// is not supported yet)");
             }
             return v;
         }

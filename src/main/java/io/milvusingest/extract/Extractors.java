@@ -6,37 +6,70 @@ import io.milvusingest.ingest.SourceDocument;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The extractor registry: dispatches a document by its file extension (case-insensitive) to the PDF, text or
- * HTML extractor. Stateless and thread-safe.
+ * The extractor registry: dispatches a document by its file extension (case-insensitive) to the PDF, DOCX, PPTX,
+ * text, HTML or image-file extractor, then applies the {@link ExtractOptions} (drops element types not asked for;
+ * {@code text-depth=document} merges the text elements, see {@link #applyTextDepth}). Stateless and thread-safe.
  */
 public final class Extractors implements Extractor {
 
     private final Map<String, Extractor> byExtension = new LinkedHashMap<>();
+    private final ExtractOptions options;
+    private final Ocr imageOcr;
 
-    /** A registry whose PDF extractor opens only unencrypted PDFs and PDFs with an empty user password. */
+    /**
+     * A registry extracting everything but without OCR, whose PDF extractor opens only unencrypted PDFs and PDFs
+     * with an empty user password.
+     */
     public Extractors() {
         this(List.of());
     }
 
-    /**
-     * @param pdfPasswords user passwords tried in turn on encrypted PDFs, after the empty one
-     */
+    /** @param pdfPasswords user passwords tried in turn on encrypted PDFs, after the empty one */
     public Extractors(List<String> pdfPasswords) {
-        Extractor text = new TextExtractor();
-        Extractor html = new HtmlExtractor();
-        byExtension.put("pdf", new PdfExtractor(pdfPasswords));
-        byExtension.put("txt", text);
-        byExtension.put("md", text);
-        byExtension.put("html", html);
-        byExtension.put("htm", html);
+        this(pdfPasswords, ExtractOptions.ALL, Ocr.NONE);
     }
 
-    /** @return the handled extensions, lower-case without the dot, in a stable order: pdf, txt, md, html, htm */
+    /**
+     * @param pdfPasswords user passwords tried in turn on encrypted PDFs, after the empty one
+     * @param options      what to extract
+     * @param ocr          OCR for image files and image-only PDF pages ({@link Ocr#NONE} for none)
+     */
+    public Extractors(List<String> pdfPasswords, ExtractOptions options, Ocr ocr) {
+        this(pdfPasswords, options, ocr, false);
+    }
+
+    /**
+     * @param ocrImages {@code extract.images.ocr}: also give embedded images (PDF, DOCX, PPTX) their OCR text
+     */
+    public Extractors(List<String> pdfPasswords, ExtractOptions options, Ocr ocr, boolean ocrImages) {
+        this.options = options;
+        this.imageOcr = ocrImages ? ocr : Ocr.NONE;
+        Extractor text = new TextExtractor();
+        Extractor html = new HtmlExtractor();
+        Extractor image = new ImageFileExtractor(options, ocr);
+        byExtension.put("pdf", new PdfExtractor(pdfPasswords, options, ImageFilter.NEMO, ocr));
+        byExtension.put("docx", new DocxExtractor(options, ImageFilter.NEMO));
+        byExtension.put("pptx", new PptxExtractor(options, ImageFilter.NEMO));
+        byExtension.put("txt", text);
+        byExtension.put("md", text);
+        byExtension.put("markdown", text);
+        byExtension.put("html", html);
+        byExtension.put("htm", html);
+        for (String extension : List.of("png", "jpg", "jpeg", "tif", "tiff")) {
+            byExtension.put(extension, image);
+        }
+    }
+
+    /**
+     * @return the handled extensions, lower-case without the dot, in a stable order: pdf, docx, pptx, txt, md,
+     *     markdown, html, htm, png, jpg, jpeg, tif, tiff
+     */
     public List<String> supportedExtensions() {
         return List.copyOf(byExtension.keySet());
     }
@@ -58,7 +91,36 @@ public final class Extractors implements Extractor {
         if (isZeroBytes(document)) {
             throw ExtractFailures.failure(ErrorKind.EMPTY, document, "zero-byte file");
         }
-        return extractor.extract(document);
+        Extraction extraction = extractor.extract(document);
+        List<Element> kept = extraction.elements().stream().filter(e -> wanted(e.type())).toList();
+        kept = ImageText.ocr(document.sourceId(), kept, imageOcr);
+        return new Extraction(applyTextDepth(kept, options.textDepth()), extraction.pages());
+    }
+
+    private boolean wanted(ContentType type) {
+        return switch (type) {
+            case TEXT -> options.text();
+            case TABLE -> options.tables();
+            case IMAGE, CHART -> options.images();
+        };
+    }
+
+    /**
+     * @return the elements unchanged for {@code page}; for {@code document}, one text element on page 0 holding
+     *     every text element's text (joined by a blank line) first, then the other elements in order
+     */
+    static List<Element> applyTextDepth(List<Element> elements, TextDepth depth) {
+        if (depth == TextDepth.PAGE) {
+            return elements;
+        }
+        List<Element> texts = elements.stream().filter(e -> e.type() == ContentType.TEXT).toList();
+        List<Element> merged = new ArrayList<>();
+        if (!texts.isEmpty()) {
+            merged.add(new Element(ContentType.TEXT,
+                    String.join("\n\n", texts.stream().map(Element::text).toList()), 0));
+        }
+        elements.stream().filter(e -> e.type() != ContentType.TEXT).forEach(merged::add);
+        return merged;
     }
 
     private static boolean isZeroBytes(SourceDocument document) {

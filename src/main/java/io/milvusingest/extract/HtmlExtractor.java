@@ -10,6 +10,7 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,10 @@ import java.util.Set;
  * {@link ContentType#TEXT} element on page 0: the {@code <title>} as the first line, then the body with one line
  * per block (heading, paragraph, list item, table row; cells joined by {@code " | "}), so the splitter and the
  * embedding model see the page's structure instead of one giant line.
+ *
+ * <p>Each {@code <table>} (outermost ones; nested tables stay inside their cell's text) is also a
+ * {@link ContentType#TABLE} element on page 0 holding the Markdown table (first row as header), as NeMo
+ * Retriever's {@code table_output_format=markdown}.
  *
  * <p>Scripts, styles, templates, {@code <noscript>} and elements marked {@code hidden} are dropped, and so are
  * blank lines. The charset comes from the BOM or {@code <meta charset>}, else UTF-8.
@@ -49,7 +54,26 @@ public final class HtmlExtractor implements Extractor {
         if (text.isEmpty()) {
             throw ExtractFailures.failure(ErrorKind.EMPTY, document, "no visible text in the HTML page");
         }
-        return new Extraction(List.of(new Element(ContentType.TEXT, text, 0)), 0);
+        List<Element> elements = new ArrayList<>();
+        elements.add(new Element(ContentType.TEXT, text, 0));
+        if (html.body() != null) {
+            for (org.jsoup.nodes.Element table : html.body().select("table:not(table table)")) {
+                String markdown = MarkdownTable.of(rows(table));
+                if (!markdown.isEmpty()) {
+                    elements.add(new Element(ContentType.TABLE, markdown, 0));
+                }
+            }
+        }
+        return new Extraction(List.copyOf(elements), 0);
+    }
+
+    /** The rows of one table (its own rows, also inside thead/tbody/tfoot), each as the texts of its th/td cells. */
+    private static List<List<String>> rows(org.jsoup.nodes.Element table) {
+        List<List<String>> rows = new ArrayList<>();
+        for (org.jsoup.nodes.Element row : table.select("> tr, > thead > tr, > tbody > tr, > tfoot > tr")) {
+            rows.add(row.select("> th, > td").stream().map(org.jsoup.nodes.Element::text).toList());
+        }
+        return rows;
     }
 
     /** Text of {@code root} with a line break around every block element and {@code <br>}. */

@@ -17,8 +17,9 @@ import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * Extracts the text layer of a PDF with PDFBox: one {@link ContentType#TEXT} element per page that has text,
- * numbered from 1. No OCR: scanned pages yield nothing.
+ * Extracts a PDF with PDFBox: one {@link ContentType#TEXT} element per page that has text, numbered from 1; with
+ * {@link ExtractOptions} and an {@link Ocr}, also OCR text of image-only pages, ruled tables and images (see
+ * {@link PdfExtras}). Without them (the short constructors) only the text layer: scanned pages yield nothing.
  *
  * <p>The file is read through a buffered random-access file and PDFBox's scratch data goes to temporary files,
  * so heap use does not grow with the size of the PDF.
@@ -26,6 +27,9 @@ import java.util.function.Supplier;
 public final class PdfExtractor implements Extractor {
     private final List<String> passwords;
     private final Supplier<PdfPages.PageReader> pageReaders;
+    private final ExtractOptions options;
+    private final ImageFilter imageFilter;
+    private final Ocr ocr;
 
     /** Opens only PDFs that are unencrypted or have an empty user password. */
     public PdfExtractor() {
@@ -42,8 +46,26 @@ public final class PdfExtractor implements Extractor {
 
     /** @param pageReaders makes one page reader per document (readers need not be thread-safe) */
     PdfExtractor(List<String> passwords, Supplier<PdfPages.PageReader> pageReaders) {
+        this(passwords, pageReaders, null, ImageFilter.NEMO, Ocr.NONE);
+    }
+
+    /**
+     * @param passwords   as in {@link #PdfExtractor(List)}
+     * @param options     what to extract besides the text layer (tables, images)
+     * @param imageFilter which embedded images to keep
+     * @param ocr         OCR for pages without a text layer ({@link Ocr#NONE} for none)
+     */
+    public PdfExtractor(List<String> passwords, ExtractOptions options, ImageFilter imageFilter, Ocr ocr) {
+        this(passwords, PdfPages::textStripper, options, imageFilter, ocr);
+    }
+
+    private PdfExtractor(List<String> passwords, Supplier<PdfPages.PageReader> pageReaders, ExtractOptions options,
+                         ImageFilter imageFilter, Ocr ocr) {
         this.passwords = passwords.stream().filter(Objects::nonNull).filter(p -> !p.isEmpty()).distinct().toList();
         this.pageReaders = pageReaders;
+        this.options = options;
+        this.imageFilter = imageFilter;
+        this.ocr = ocr;
     }
 
     /**
@@ -54,7 +76,9 @@ public final class PdfExtractor implements Extractor {
     @Override
     public Extraction extract(SourceDocument document) {
         try (PDDocument pdf = open(document)) {
-            return PdfPages.extract(document, pdf, pageReaders.get());
+            PdfExtras extras = options == null ? PdfExtras.none(document, pdf)
+                    : new PdfExtras(document, pdf, options, imageFilter, ocr);
+            return PdfPages.extract(document, pdf, pageReaders.get(), extras);
         } catch (IngestException e) {
             throw e;
         } catch (IOException | RuntimeException | StackOverflowError e) {

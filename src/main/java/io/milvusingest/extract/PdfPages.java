@@ -49,6 +49,16 @@ final class PdfPages {
      *                                                no pages or no page has text
      */
     static Extraction extract(SourceDocument document, PDDocument pdf, PageReader reader) {
+        return extract(document, pdf, reader, PdfExtras.none(document, pdf));
+    }
+
+    /**
+     * @param extras OCR for pages without a text layer, tables and images
+     * @return per page: the text element (text layer, else OCR text), then tables and images; and the page count
+     * @throws io.milvusingest.ingest.IngestException CORRUPT (page 1) when every page fails; EMPTY when there are
+     *                                                no pages or no text or table (images alone)
+     */
+    static Extraction extract(SourceDocument document, PDDocument pdf, PageReader reader, PdfExtras extras) {
         int pages = pdf.getNumberOfPages();
         if (pages == 0) {
             throw ExtractFailures.failure(ErrorKind.EMPTY, document, "the PDF has no pages");
@@ -59,8 +69,17 @@ final class PdfPages {
         for (int page = 1; page <= pages; page++) {
             try {
                 String text = tidy(reader.text(pdf, page));
+                boolean scanned = text.isEmpty() && extras.ocrAvailable();
+                if (scanned) {
+                    text = extras.ocrText(page); // an image-only (scanned) page
+                }
                 if (!text.isEmpty()) {
                     elements.add(new Element(ContentType.TEXT, text, page));
+                }
+                for (Element extra : extras.tablesAndImages(page)) {
+                    if (!(scanned && isScanOfPage(extra))) { // the scan itself is the page, already OCR'd
+                        elements.add(extra);
+                    }
                 }
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 // One broken page should not cost the rest of the document.
@@ -74,12 +93,22 @@ final class PdfPages {
             throw ExtractFailures.failure(ErrorKind.CORRUPT, document, 1, "text extraction failed on all " + pages
                     + " pages, first on page 1: " + ExtractFailures.describe(firstFailure), firstFailure);
         }
-        if (elements.isEmpty()) {
+        // Images alone do not count: without text nothing can be indexed, and the message points at OCR.
+        if (elements.stream().allMatch(e -> e.type() == ContentType.IMAGE)) {
             throw ExtractFailures.failure(ErrorKind.EMPTY, document, "no extractable text in " + pages
-                    + " pages (scanned? OCR is not enabled)"
+                    + (extras.ocrAvailable() ? " pages (OCR found none either)" : " pages (scanned? OCR is not enabled)")
                     + (failedPages.isEmpty() ? "" : "; text extraction failed on pages " + failedPages));
         }
         return new Extraction(List.copyOf(elements), pages);
+    }
+
+    /** @return true for an image covering at least half its page: on an OCR'd page, the scan of the page */
+    static boolean isScanOfPage(Element e) {
+        if (e.type() != ContentType.IMAGE || e.bbox() == null || e.pageSize() == null) {
+            return false;
+        }
+        double area = (e.bbox().x1() - e.bbox().x0()) * (e.bbox().y1() - e.bbox().y0());
+        return area >= 0.5 * e.pageSize().width() * e.pageSize().height();
     }
 
     /** Drops the trailing spaces PDFBox leaves at line ends and collapses runs of blank lines. */

@@ -17,6 +17,8 @@ public enum ErrorKind {
     TOO_LARGE(false),
     /** Extraction exceeded its time budget (hostile or pathological input). Permanent. */
     TIMEOUT(false),
+    /** The captioning (vision) model failed. Transient: a remote model may recover. */
+    CAPTION_FAILED(true),
     /** The embedding model failed. Transient: a remote model may recover. */
     EMBEDDING_FAILED(true),
     /** Milvus (or object storage) was unreachable or refused the write. Transient. */

@@ -5,6 +5,7 @@ import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.extract.Extraction;
 import io.milvusingest.extract.Extractor;
+import io.milvusingest.extract.UploadOptions;
 import java.util.List;
 
 /**
@@ -17,18 +18,41 @@ public final class IngestPipeline {
     private final TokenChunker chunker;
     private final Embedder embedder;
     private final DocumentWriter writer;
+    private final UploadOptions upload;
+    private final List<ExtractionStep> steps;
 
+    /** A pipeline that uploads every element type. */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer) {
+        this(extractor, chunker, embedder, writer, UploadOptions.ALL, List.of());
+    }
+
+    /**
+     * @param upload which element types are chunked, embedded and written ({@code upload.enable-*})
+     * @param steps  run in order on each extraction (captions, then the store task)
+     */
+    public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
+                          UploadOptions upload, List<ExtractionStep> steps) {
         this.extractor = extractor;
         this.chunker = chunker;
         this.embedder = embedder;
         this.writer = writer;
+        this.upload = upload;
+        this.steps = List.copyOf(steps);
     }
 
-    /** @throws IngestException stage EXTRACT (CORRUPT, ENCRYPTED, EMPTY, UNSUPPORTED, ...) */
+    /**
+     * Extracts the document, then runs the {@link ExtractionStep}s (captions, the store task).
+     *
+     * @throws IngestException stage EXTRACT (CORRUPT, ENCRYPTED, EMPTY, UNSUPPORTED, ...), or the failing step's
+     *                         (e.g. STORE: STORE_UNAVAILABLE, UNSUPPORTED)
+     */
     public Extraction extract(SourceDocument doc) {
         try {
-            return extractor.extract(doc);
+            Extraction extraction = extractor.extract(doc);
+            for (ExtractionStep step : steps) {
+                extraction = step.apply(doc, extraction);
+            }
+            return extraction;
         } catch (IngestException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -36,9 +60,14 @@ public final class IngestPipeline {
         }
     }
 
-    /** @throws IngestException EMPTY when no chunk comes out (only whitespace) */
+    /**
+     * Chunks the elements the upload flags accept; elements without text (images without OCR text or caption)
+     * yield no chunk.
+     *
+     * @throws IngestException EMPTY when no chunk comes out (only whitespace, or every type disabled)
+     */
     public List<Chunk> split(SourceDocument doc, Extraction extraction) {
-        List<Chunk> chunks = chunker.split(extraction.elements());
+        List<Chunk> chunks = chunker.split(upload.filter(extraction.elements()));
         if (chunks.isEmpty()) {
             throw new IngestException(ErrorKind.EMPTY, Stage.SPLIT, doc.sourceId(), "no text to index");
         }

@@ -2,7 +2,7 @@ package io.milvusingest.ingest;
 
 /** The pipeline stage in which a document failed; reported beside the {@link ErrorKind}. */
 public enum Stage {
-    EXTRACT, SPLIT, EMBED, UPLOAD;
+    EXTRACT, CAPTION, STORE, SPLIT, EMBED, UPLOAD;
 
     /** @return the lower-case name used in error files and reports. */
     public String label() {

@@ -49,6 +49,36 @@ public final class Fields {
     /** {@code content_metadata.token_count}: model tokens in the chunk, without special tokens. */
     public static final String TOKEN_COUNT = "token_count";
 
+    /** {@code content_metadata.table_metadata}: object, on {@code table} rows (NeMo Retriever's table_metadata). */
+    public static final String TABLE_METADATA = "table_metadata";
+    /** {@code table_metadata.table_content}: the row's Markdown (the table, or the chunk of it). */
+    public static final String TABLE_CONTENT = "table_content";
+    /** {@code table_metadata.table_format}: always {@code markdown} (NeMo's table_output_format). */
+    public static final String TABLE_FORMAT = "table_format";
+    /** {@code table_metadata.table_location}: {@code [x0, y0, x1, y1]} in points, top-left origin. */
+    public static final String TABLE_LOCATION = "table_location";
+    /** {@code table_metadata.table_location_max_dimensions}: page {@code [width, height]} in points. */
+    public static final String TABLE_LOCATION_MAX_DIMENSIONS = "table_location_max_dimensions";
+    /** {@code table_metadata.uploaded_image_uri}: where the store task wrote the table (NeMo's key). */
+    public static final String TABLE_STORED_URI = "uploaded_image_uri";
+
+    /** {@code content_metadata.image_metadata}: object, on {@code image}/{@code chart} rows. */
+    public static final String IMAGE_METADATA = "image_metadata";
+    /** {@code image_metadata.image_type}: encoding, upper-case ({@code PNG}, {@code JPEG}). */
+    public static final String IMAGE_TYPE = "image_type";
+    /** {@code image_metadata.width}: pixels. */
+    public static final String IMAGE_WIDTH = "width";
+    /** {@code image_metadata.height}: pixels. */
+    public static final String IMAGE_HEIGHT = "height";
+    /** {@code image_metadata.image_location}: {@code [x0, y0, x1, y1]} in points, top-left origin. */
+    public static final String IMAGE_LOCATION = "image_location";
+    /** {@code image_metadata.image_location_max_dimensions}: page {@code [width, height]} in points. */
+    public static final String IMAGE_LOCATION_MAX_DIMENSIONS = "image_location_max_dimensions";
+    /** {@code image_metadata.text}: the row's text, the image's OCR text (NeMo's image_metadata.text). */
+    public static final String IMAGE_TEXT = "text";
+    /** {@code image_metadata.uploaded_image_url}: where the store task wrote the image (NeMo's key). */
+    public static final String IMAGE_STORED_URI = "uploaded_image_url";
+
     private Fields() {
     }
 }

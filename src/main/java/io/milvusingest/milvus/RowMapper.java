@@ -29,13 +29,17 @@ final class RowMapper {
         return source;
     }
 
-    /** @return the {@link Fields#CONTENT_METADATA} JSON of {@code chunk} */
+    /**
+     * @return the {@link Fields#CONTENT_METADATA} JSON of {@code chunk}: type, page_number, chunk_index,
+     *     token_count, and for tables/images their {@link ElementMetadata}
+     */
     static JsonObject contentMetadata(Chunk chunk) {
         JsonObject meta = new JsonObject();
         meta.addProperty(Fields.CM_TYPE, chunk.type().value());
         meta.addProperty(Fields.PAGE_NUMBER, chunk.pageNumber());
         meta.addProperty(Fields.CHUNK_INDEX, chunk.index());
         meta.addProperty(Fields.TOKEN_COUNT, chunk.tokenCount());
+        ElementMetadata.addTo(meta, chunk);
         return meta;
     }
 

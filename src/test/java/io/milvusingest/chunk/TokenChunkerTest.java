@@ -262,11 +262,11 @@ class TokenChunkerTest {
 
     @Test
     void shortElementIsOneChunkWithItsTokenCount() {
-        List<Chunk> chunks = chunker(100, 10).split(List.of(
-                new Element(ContentType.TEXT, "  The quick brown fox jumped over the lazy dog.\n", 4)));
+        Element element = new Element(ContentType.TEXT, "  The quick brown fox jumped over the lazy dog.\n", 4);
+        List<Chunk> chunks = chunker(100, 10).split(List.of(element));
 
         assertThat(chunks).containsExactly(
-                new Chunk("The quick brown fox jumped over the lazy dog.", ContentType.TEXT, 4, 0, 10));
+                new Chunk("The quick brown fox jumped over the lazy dog.", ContentType.TEXT, 4, 0, 10, element));
     }
 
     @Test

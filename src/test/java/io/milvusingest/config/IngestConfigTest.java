@@ -3,6 +3,9 @@ package io.milvusingest.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.milvusingest.extract.ExtractOptions;
+import io.milvusingest.extract.TextDepth;
+import io.milvusingest.extract.UploadOptions;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -70,5 +73,67 @@ class IngestConfigTest {
         assertThat(c.milvus().token()).isEqualTo("root:SuperSecret123");
         assertThat(c.milvus().toString()).doesNotContain("SuperSecret123").contains("auth=token");
         assertThat(c.toString()).doesNotContain("SuperSecret123");
+    }
+
+    @Test
+    void should_extract_and_upload_everything_per_page_with_OCR_by_default() {
+        IngestConfig c = config(Map.of(), Map.of(), Map.of());
+        assertThat(c.extract()).isEqualTo(ExtractOptions.ALL);
+        assertThat(c.upload()).isEqualTo(UploadOptions.ALL);
+        assertThat(c.ocr()).isEqualTo(new OcrConfig(true, 120, true));
+        assertThat(c.include()).contains("docx", "pptx", "png", "tiff");
+    }
+
+    @Test
+    void should_read_the_extract_and_upload_flags() {
+        IngestConfig c = config(Map.of("extract.images", "false", "extract.text-depth", "Document",
+                "upload.enable-tables", "false", "extract.ocr", "false"), Map.of(), Map.of());
+        assertThat(c.extract()).isEqualTo(new ExtractOptions(true, true, false, TextDepth.DOCUMENT));
+        assertThat(c.upload()).isEqualTo(new UploadOptions(true, false, true));
+        assertThat(c.ocr().enabled()).isFalse();
+    }
+
+    @Test
+    void should_name_the_key_of_an_invalid_text_depth() {
+        assertThatThrownBy(() -> config(Map.of("extract.text-depth", "chapter"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("extract.text-depth='chapter' must be page or document");
+    }
+
+    @Test
+    void should_use_the_in_process_model_unless_embed_provider_is_openai() {
+        assertThat(config(Map.of(), Map.of(), Map.of()).remoteEmbedder()).isNull();
+    }
+
+    @Test
+    void should_read_the_remote_embedder_with_its_key_from_the_named_environment_variable() {
+        IngestConfig c = config(Map.of("embed.provider", "openai", "embed.remote.url", "http://nim:8000/v1",
+                "embed.remote.model", "nvidia/llama-3.2-nv-embedqa-1b-v2", "embed.remote.api-key-env", "MY_KEY",
+                "embed.remote.dimensions", "1024"), Map.of("MY_KEY", "secret-key"), Map.of());
+        assertThat(c.remoteEmbedder().apiKey()).isEqualTo("secret-key");
+        assertThat(c.remoteEmbedder().dimensions()).isEqualTo(1024);
+        assertThat(c.remoteEmbedder().truncate()).isEqualTo("END");
+        assertThat(c.remoteEmbedder().batchSize()).isEqualTo(32);
+        assertThat(c.remoteEmbedder().toString()).doesNotContain("secret-key");
+    }
+
+    @Test
+    void should_name_the_key_when_the_remote_embedder_is_incomplete() {
+        assertThatThrownBy(() -> config(Map.of("embed.provider", "openai"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("embed.remote.url=''");
+        assertThatThrownBy(() -> config(Map.of("embed.provider", "nim"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessage("embed.provider='nim' must be local or openai");
+    }
+
+    @Test
+    void should_caption_only_when_enabled_and_then_require_url_and_model() {
+        assertThat(config(Map.of(), Map.of(), Map.of()).caption()).isNull();
+        assertThatThrownBy(() -> config(Map.of("caption.enabled", "true"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageStartingWith("caption.url=''");
+        IngestConfig c = config(Map.of("caption.enabled", "true", "caption.url", "http://vlm:8000/v1",
+                "caption.model", "nvidia/vila"), Map.of("NVIDIA_API_KEY", "k-123"), Map.of());
+        assertThat(c.caption().prompt()).isEqualTo("Caption the content of this image:");
+        assertThat(c.caption().apiKey()).isEqualTo("k-123");
+        assertThat(c.caption().toString()).doesNotContain("k-123");
     }
 }

@@ -26,17 +26,54 @@ class ExtractorsTest {
 
     @Test
     void should_list_the_supported_extensions() {
-        assertThat(extractors.supportedExtensions()).containsExactly("pdf", "txt", "md", "html", "htm");
+        assertThat(extractors.supportedExtensions()).containsExactly("pdf", "docx", "pptx", "txt", "md", "markdown", "html", "htm",
+                "png", "jpg", "jpeg", "tif", "tiff");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"nv-ingest/test.txt", "nv-ingest/test.md", "nv-ingest/test.html",
-            "nv-ingest/multimodal_test.pdf"})
+            "nv-ingest/multimodal_test.pdf", "nv-ingest/multimodal_test.docx", "nv-ingest/multimodal_test.pptx"})
     void should_dispatch_each_supported_type_to_its_extractor(String file) {
         Extraction extraction = extractors.extract(Corpus.document(file));
 
-        assertThat(extraction.elements()).isNotEmpty().allSatisfy(e -> assertThat(e.text()).isNotBlank());
-        assertThat(extraction.pages()).isEqualTo(file.endsWith(".pdf") ? 3 : 0);
+        assertThat(extraction.elements()).isNotEmpty()
+                .filteredOn(e -> e.type() != ContentType.IMAGE).allSatisfy(e -> assertThat(e.text()).isNotBlank());
+        int pages = file.endsWith(".pdf") ? 3 : file.endsWith(".docx") ? 1 : file.endsWith(".pptx") ? 4 : 0;
+        assertThat(extraction.pages()).isEqualTo(pages);
+    }
+
+    @Test
+    void should_mark_an_image_file_as_EMPTY_naming_OCR_when_OCR_is_unavailable() {
+        IngestException e = catchThrowableOfType(IngestException.class,
+                () -> extractors.extract(Corpus.document("nv-ingest/multimodal_test.png")));
+
+        assertThat(e.kind()).isEqualTo(ErrorKind.EMPTY);
+        assertThat(e.getMessage()).startsWith("an image file needs OCR, which is unavailable");
+    }
+
+    @Test
+    void should_keep_only_the_element_types_asked_for() {
+        Extractors tablesOnly = new Extractors(List.of(), new ExtractOptions(false, true, false, TextDepth.PAGE),
+                Ocr.NONE);
+
+        Extraction extraction = tablesOnly.extract(Corpus.document("nv-ingest/multimodal_test.pdf"));
+
+        assertThat(extraction.elements()).extracting(Element::type).containsExactly(ContentType.TABLE, ContentType.TABLE);
+        assertThat(extraction.elements()).extracting(Element::pageNumber).containsExactly(1, 2);
+    }
+
+    @Test
+    void should_merge_the_text_of_all_pages_into_one_page_0_element_at_document_depth() {
+        Extractors byDocument = new Extractors(List.of(), new ExtractOptions(true, true, false, TextDepth.DOCUMENT),
+                Ocr.NONE);
+
+        Extraction extraction = byDocument.extract(Corpus.document("nv-ingest/multimodal_test.pdf"));
+
+        assertThat(extraction.elements()).extracting(Element::type)
+                .containsExactly(ContentType.TEXT, ContentType.TABLE, ContentType.TABLE);
+        Element text = extraction.elements().get(0);
+        assertThat(text.pageNumber()).isZero();
+        assertThat(text.text()).startsWith("Testing Document").contains("Section One").endsWith("3 bullet points.");
     }
 
     @Test
@@ -67,7 +104,7 @@ class ExtractorsTest {
                 () -> extractors.extract(SourceDocument.ofFile(xyz)));
 
         assertThat(e.kind()).isEqualTo(ErrorKind.UNSUPPORTED);
-        assertThat(e.getMessage()).isEqualTo("unsupported file type '.xyz'; supported: pdf, txt, md, html, htm");
+        assertThat(e.getMessage()).isEqualTo("unsupported file type '.xyz'; supported: pdf, docx, pptx, txt, md, markdown, html, htm, png, jpg, jpeg, tif, tiff");
     }
 
     @Test

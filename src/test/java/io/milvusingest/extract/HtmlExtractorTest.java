@@ -55,6 +55,21 @@ class HtmlExtractorTest {
     }
 
     @Test
+    void should_also_give_each_outer_table_as_a_Markdown_table_element() throws IOException {
+        Path html = Files.writeString(tmp.resolve("tables.html"), "<html><body><p>Prices</p>"
+                + "<table><thead><tr><th>Item</th><th>Cost</th></tr></thead><tbody>"
+                + "<tr><td>Hammer</td><td>$20 | $25</td></tr>"
+                + "<tr><td>Kit</td><td><table><tr><td>nested</td></tr></table></td></tr></tbody></table>"
+                + "<table hidden><tr><td>secret</td></tr></table></body></html>");
+
+        Extraction extraction = extractor.extract(SourceDocument.ofFile(html));
+
+        assertThat(extraction.elements()).extracting(Element::type).containsExactly(ContentType.TEXT, ContentType.TABLE);
+        assertThat(extraction.elements().get(1)).isEqualTo(new Element(ContentType.TABLE,
+                "| Item | Cost |\n| --- | --- |\n| Hammer | $20 \\| $25 |\n| Kit | nested |", 0));
+    }
+
+    @Test
     void should_mark_a_page_without_visible_text_as_EMPTY() throws IOException {
         Path html = Files.writeString(tmp.resolve("blank.htm"),
                 "<html><body><script>document.write('x')</script>\n  </body></html>");

@@ -72,4 +72,24 @@ class TextExtractorTest {
 
         assertThat(e.kind()).isEqualTo(ErrorKind.EMPTY);
     }
+
+    @Test
+    void should_also_give_each_markdown_pipe_table_as_a_table_element() throws IOException {
+        Path md = Files.writeString(tmp.resolve("notes.markdown"), """
+                # Costs
+
+                | Item | Cost |
+                |:-----|-----:|
+                | Hammer | 20 |
+                | Drill | 80 |
+
+                Not | a table without a delimiter row.
+                """);
+
+        Extraction extraction = new TextExtractor().extract(SourceDocument.ofFile(md));
+
+        assertThat(extraction.elements()).extracting(Element::type).containsExactly(ContentType.TEXT, ContentType.TABLE);
+        assertThat(extraction.elements().get(1).text())
+                .isEqualTo("| Item | Cost |\n|:-----|-----:|\n| Hammer | 20 |\n| Drill | 80 |");
+    }
 }

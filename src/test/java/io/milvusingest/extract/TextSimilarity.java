@@ -31,6 +31,31 @@ final class TextSimilarity {
         return longer == 0 ? 1.0 : 1.0 - (double) distance(x, y) / longer;
     }
 
+    /**
+     * @return the share of {@code expected}'s words found in {@code actual} in the same order (longest common
+     *     subsequence of words / words of expected), in [0, 1]; 1 when expected has no words. Unlike
+     *     {@link #similarity} it does not drop when {@code actual} holds more (other pages, other elements).
+     */
+    static double coverage(String expected, String actual) {
+        List<String> x = words(expected);
+        List<String> y = words(actual);
+        if (x.isEmpty()) {
+            return 1.0;
+        }
+        int[] previous = new int[y.size() + 1];
+        int[] current = new int[y.size() + 1];
+        for (int i = 1; i <= x.size(); i++) {
+            for (int j = 1; j <= y.size(); j++) {
+                current[j] = x.get(i - 1).equals(y.get(j - 1)) ? previous[j - 1] + 1
+                        : Math.max(previous[j], current[j - 1]);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return (double) previous[y.size()] / x.size();
+    }
+
     private static int distance(List<String> x, List<String> y) {
         int[] previous = new int[y.size() + 1];
         int[] current = new int[y.size() + 1];

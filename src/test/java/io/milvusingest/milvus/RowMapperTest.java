@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.gson.JsonObject;
+import io.milvusingest.chunk.Chunk;
+import io.milvusingest.extract.Box;
 import io.milvusingest.extract.ContentType;
+import io.milvusingest.extract.Element;
+import io.milvusingest.extract.ImageData;
+import io.milvusingest.extract.PageSize;
 import io.milvusingest.ingest.EmbeddedDocument;
 import io.milvusingest.ingest.ErrorKind;
 import io.milvusingest.ingest.IngestException;
@@ -57,5 +62,37 @@ class RowMapperTest {
                     assertThat(e.source()).isEqualTo("/d/huge.txt");
                     assertThat(e.getMessage()).contains("chunk 1 has 80000 UTF-8 bytes");
                 });
+    }
+
+    @Test
+    void tableRowCarriesNeMoTableMetadataWithLocationAndPageSize() {
+        Element table = new Element(ContentType.TABLE, "| a | b |\n| --- | --- |\n| 1 | 2 |", 3,
+                new Box(72, 100.5, 540, 200.25), new PageSize(612, 792), null);
+        Chunk chunk = new Chunk(table.text(), ContentType.TABLE, 3, 0, 12, table);
+
+        JsonObject meta = RowMapper.contentMetadata(chunk);
+
+        assertThat(meta.get(Fields.CM_TYPE).getAsString()).isEqualTo("table");
+        JsonObject t = meta.getAsJsonObject(Fields.TABLE_METADATA);
+        assertThat(t.get(Fields.TABLE_CONTENT).getAsString()).isEqualTo(table.text());
+        assertThat(t.get(Fields.TABLE_FORMAT).getAsString()).isEqualTo("markdown");
+        assertThat(t.get(Fields.TABLE_LOCATION).toString()).isEqualTo("[72.0,100.5,540.0,200.25]");
+        assertThat(t.get(Fields.TABLE_LOCATION_MAX_DIMENSIONS).toString()).isEqualTo("[612.0,792.0]");
+        assertThat(meta.has(Fields.IMAGE_METADATA)).isFalse();
+    }
+
+    @Test
+    void imageRowCarriesNeMoImageMetadataWithItsTextAndStoredLocation() {
+        Element image = new Element(ContentType.IMAGE, "a bar chart of costs", 2, new Box(0, 0, 10, 10),
+                new PageSize(612, 792), new ImageData(new byte[] {1}, "png", 925, 429), "file:///store/a.pdf/3.png");
+        Chunk chunk = new Chunk(image.text(), ContentType.IMAGE, 2, 3, 5, image);
+
+        JsonObject i = RowMapper.contentMetadata(chunk).getAsJsonObject(Fields.IMAGE_METADATA);
+
+        assertThat(i.get(Fields.IMAGE_TYPE).getAsString()).isEqualTo("PNG");
+        assertThat(i.get(Fields.IMAGE_WIDTH).getAsInt()).isEqualTo(925);
+        assertThat(i.get(Fields.IMAGE_HEIGHT).getAsInt()).isEqualTo(429);
+        assertThat(i.get(Fields.IMAGE_TEXT).getAsString()).isEqualTo("a bar chart of costs");
+        assertThat(i.get(Fields.IMAGE_STORED_URI).getAsString()).isEqualTo("file:///store/a.pdf/3.png");
     }
 }

@@ -1,0 +1,38 @@
+package io.milvusingest.cli;
+
+import io.milvusingest.config.IngestConfig;
+import io.milvusingest.embed.BgeSmallEmbedder;
+import io.milvusingest.embed.Embedder;
+import io.milvusingest.embed.ModelTokenizer;
+import io.milvusingest.embed.OpenAiEmbedder;
+
+/**
+ * The embedder, the tokenizer chunks are measured with, and what to close at exit.
+ *
+ * @param embedder  the embedding model
+ * @param tokenizer measures chunk sizes
+ * @param resources closed with the runtime
+ */
+record EmbeddingModel(Embedder embedder, ModelTokenizer tokenizer, AutoCloseable resources) {
+
+    /**
+     * {@code embed.provider=local}: the in-process bge-small; {@code openai}: the remote service (its start-up
+     * probe checks the dimension), chunks measured with bge-small's tokenizer.
+     *
+     * @throws IllegalStateException when the remote service fails its probe or has another dimension
+     */
+    static EmbeddingModel load(IngestConfig config) {
+        if (config.remoteEmbedder() == null) {
+            BgeSmallEmbedder bge = new BgeSmallEmbedder(
+                    new BgeSmallEmbedder.Options(config.embedBatchSize(), config.embedThreads()));
+            return new EmbeddingModel(bge, bge.tokenizer(), bge);
+        }
+        ModelTokenizer tokenizer = ModelTokenizer.bgeSmallEnV15();
+        try {
+            return new EmbeddingModel(new OpenAiEmbedder(config.remoteEmbedder()), tokenizer, tokenizer);
+        } catch (RuntimeException e) {
+            tokenizer.close();
+            throw e;
+        }
+    }
+}

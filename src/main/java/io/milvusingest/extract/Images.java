@@ -1,0 +1,48 @@
+package io.milvusingest.extract;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Decoding and PNG encoding with the JDK's ImageIO (PNG, JPEG, GIF, BMP, TIFF, WBMP). */
+final class Images {
+
+    private Images() {
+    }
+
+    /** @return the decoded image, or null when ImageIO has no reader for the bytes (EMF, WMF, SVG...) */
+    static BufferedImage decode(byte[] bytes) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** @return the image encoded as PNG */
+    static byte[] png(BufferedImage image) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * @param bytes  an encoded image as found in a document
+     * @param format its extension (png, jpeg, ...)
+     * @return the image with its pixel size, or null when it cannot be decoded or {@code filter} rejects it
+     */
+    static ImageData kept(byte[] bytes, String format, ImageFilter filter) {
+        BufferedImage image = decode(bytes);
+        if (image == null || !filter.accepts(image.getWidth(), image.getHeight())) {
+            return null;
+        }
+        return new ImageData(bytes, format, image.getWidth(), image.getHeight());
+    }
+}
