@@ -18,10 +18,11 @@ import java.util.List;
  * @param embedThreads    ONNX Runtime intra-op threads, 0 = runtime default ({@code embed.threads})
  * @param milvus          Milvus connection and collection settings
  * @param searchTopK      results per search ({@code search.top-k})
+ * @param sync            bucket sync settings ({@code sync.*})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
-                           MilvusConfig milvus, int searchTopK) {
+                           MilvusConfig milvus, int searchTopK, SyncConfig sync) {
 
     /**
      * Milvus settings.
@@ -62,22 +63,23 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 src.get("milvus.password"), k.identifier("milvus.collection", "nv_ingest_collection"),
                 k.bool("milvus.recreate", false), k.positive("milvus.batch-size", 256),
                 home.resolve(k.string("milvus.lite.command", ".venv/bin/milvus-lite")).normalize());
+        List<String> include = k.list("ingest.include", "pdf,txt,md,markdown,html,htm");
         IngestConfig c = new IngestConfig(
                 home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),
                 k.positive("ingest.poll-delay-ms", 2000),
-                k.list("ingest.include", "pdf,txt,md,markdown,html,htm"),
+                include,
                 k.list("extract.pdf.passwords", ""),
                 k.positive("chunk.size", 384), k.nonNegative("chunk.overlap", 64),
                 k.positive("embed.batch-size", 1), k.nonNegative("embed.threads", 0),
-                milvus, k.positive("search.top-k", 5));
+                milvus, k.positive("search.top-k", 5), SyncConfig.from(src, home, include));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }
         return c;
     }
 
-    /** Typed, validated look-ups whose errors name the key. */
-    private record Keys(ConfigSource src) {
+    /** Typed, validated look-ups whose errors name the key (shared with {@link SyncConfig}). */
+    record Keys(ConfigSource src) {
         String string(String key, String def) {
             String v = src.get(key);
             return v == null ? def : v;
@@ -89,6 +91,20 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 throw new ConfigException(key + "=" + v + " must be at least 1");
             }
             return v;
+        }
+
+        long positiveLong(String key, long def) {
+            String v = src.get(key);
+            long n;
+            try {
+                n = v == null ? def : Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + "='" + v + "' is not a whole number");
+            }
+            if (n < 1) {
+                throw new ConfigException(key + "=" + n + " must be at least 1");
+            }
+            return n;
         }
 
         int nonNegative(String key, int def) {
