@@ -1,0 +1,150 @@
+package io.milvusingest.sync;
+
+import io.milvusingest.config.SyncConfig;
+import io.milvusingest.ingest.DocumentResult;
+import io.milvusingest.ingest.FailureRecord;
+import io.milvusingest.ingest.IngestException;
+import io.milvusingest.ingest.ProgressListener;
+import io.milvusingest.ingest.SourceDocument;
+import io.milvusingest.milvus.MilvusWriter;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.aws2.s3.AWS2S3Constants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+
+/**
+ * Bean {@code bucketSync}: the steps of one sync cycle of {@code routes/bucket-sync.camel.yaml} (plan, then per
+ * new or changed object prepareGet, download, ingested or failed, cleanup; then finish). One cycle runs at a
+ * time; exchange properties carry the cycle's listing and summary and each object's state between steps.
+ */
+public final class BucketSync {
+    /** Bean name used by {@code routes/bucket-sync.camel.yaml}. */
+    public static final String BEAN = "bucketSync";
+    private static final Logger LOG = LoggerFactory.getLogger(BucketSync.class);
+    private static final String LISTING = "sync.listing";
+    private static final String SUMMARY = "sync.summary";
+    private static final String OBJECT = "sync.object";
+    private static final String TEMP_FILE = "sync.tempFile";
+
+    private final SyncConfig config;
+    private final Set<String> include;
+    private final SyncState state;
+    private final SyncFailures failures;
+    private final DeletionSweep sweep;
+    private final SyncOutcomes outcomes;
+    private final List<Consumer<SyncSummary>> cycleListeners = new CopyOnWriteArrayList<>();
+
+    /** Opens the persisted state in {@code config.stateDir()}. */
+    public BucketSync(SyncConfig config, MilvusWriter writer, ProgressListener listener) {
+        this.config = config;
+        this.include = Set.copyOf(config.include());
+        this.state = new SyncState(config.stateDir());
+        this.failures = new SyncFailures(config.stateDir());
+        this.sweep = new DeletionSweep(state, failures, writer);
+        this.outcomes = new SyncOutcomes(state, failures, writer, listener);
+    }
+
+    /** @param listener told each cycle's summary when the cycle ends */
+    public void onCycle(Consumer<SyncSummary> listener) {
+        cycleListeners.add(listener);
+    }
+
+    /** Lists the bucket; counts unchanged objects as skipped. @return the new and changed objects, in key order */
+    public List<BucketObject> plan(Exchange e) {
+        SyncSummary summary = new SyncSummary(config.sourceIdPrefix());
+        List<BucketObject> listing = BucketListing.list(S3Clients.of(e.getContext(), config.bucket()),
+                config.bucket(), config.prefix());
+        e.setProperty(LISTING, listing);
+        e.setProperty(SUMMARY, summary);
+        List<BucketObject> todo = new ArrayList<>();
+        for (BucketObject o : listing) {
+            if (!include.contains(o.extension())) {
+                continue;
+            }
+            summary.listed();
+            if (o.key().indexOf('\n') >= 0 || o.key().indexOf('\r') >= 0) { // the state file is line-based
+                LOG.warn("{}: keys with line breaks are not synced", o.sourceId());
+                summary.failed();
+            } else if (state.isCurrent(o.sourceId(), o.etag())) {
+                summary.skipped();
+            } else {
+                todo.add(o);
+            }
+        }
+        return todo;
+    }
+
+    /** Sets the key to GET. @throws IngestException TOO_LARGE when the listed size exceeds ingest.max-bytes */
+    public void prepareGet(Exchange e) {
+        BucketObject object = e.getIn().getBody(BucketObject.class);
+        e.setProperty(OBJECT, object);
+        if (object.sizeBytes() > config.maxBytes()) {
+            throw ObjectDownload.tooLarge(object, config.maxBytes(), "object is " + object.sizeBytes() + " bytes");
+        }
+        e.getIn().setHeader(AWS2S3Constants.KEY, object.key());
+    }
+
+    /** Streams the GET response to a temp file. @return the document for {@code direct:ingest} */
+    public SourceDocument download(Exchange e) {
+        BucketObject listed = e.getProperty(OBJECT, BucketObject.class);
+        Object body = e.getIn().getBody();
+        BucketObject object = listed;
+        if (body instanceof ResponseInputStream<?> s && s.response() instanceof GetObjectResponse r) {
+            // the version actually read: the object may have changed since the listing
+            object = new BucketObject(listed.bucket(), listed.key(), BucketObject.unquote(r.eTag()),
+                    r.contentLength() == null ? listed.sizeBytes() : r.contentLength(),
+                    r.lastModified() == null ? listed.lastModified() : r.lastModified());
+            e.setProperty(OBJECT, object);
+        }
+        Path file = ObjectDownload.toTempFile(e.getIn().getBody(InputStream.class), object, config.maxBytes());
+        e.setProperty(TEMP_FILE, file);
+        return SourceDocument.ofObject(file, object.bucket(), object.key(), object.sizeBytes(), object.lastModified(),
+                object.etag());
+    }
+
+    /** Records the ingested version (new or changed). */
+    public void ingested(Exchange e) {
+        outcomes.ingested(e.getProperty(OBJECT, BucketObject.class), e.getIn().getBody(DocumentResult.class),
+                summary(e));
+    }
+
+    /** Records the failure: permanent ones are not retried until the object changes; transient ones are. */
+    public void failed(Exchange e) {
+        Throwable error = FailureRecord.rootIngestCause(e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        outcomes.failed(e.getProperty(OBJECT, BucketObject.class), error, summary(e));
+    }
+
+    /** Deletes the object's temp file. */
+    public void cleanup(Exchange e) {
+        ObjectDownload.deleteQuietly(e.getProperty(TEMP_FILE, Path.class));
+    }
+
+    /** Deletes the rows of vanished objects, flushes, logs the summary. @return the cycle's summary */
+    @SuppressWarnings("unchecked")
+    public SyncSummary finish(Exchange e) {
+        SyncSummary summary = summary(e);
+        if (config.deletes()) {
+            List<BucketObject> listing = e.getProperty(LISTING, List.class);
+            for (int i = sweep.sweep(config.bucket(), listing, config.sourceIdPrefix()); i > 0; i--) {
+                summary.deleted();
+            }
+        }
+        outcomes.flushIfChanged(summary);
+        LOG.info("{}", summary.describe());
+        cycleListeners.forEach(l -> l.accept(summary));
+        return summary;
+    }
+
+    private static SyncSummary summary(Exchange e) {
+        return e.getProperty(SUMMARY, SyncSummary.class);
+    }
+}
