@@ -4,9 +4,15 @@ import io.milvusingest.config.IngestConfig;
 import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.route.FailureRecorder;
 import io.milvusingest.route.IngestRoutes;
+import io.milvusingest.sync.BucketSync;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
@@ -16,6 +22,9 @@ import picocli.CommandLine.Mixin;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Start the routes and watch the inbox (ingest.inbox) until stopped.")
 final class RunCommand implements Callable<Integer> {
+    /** The bucket sync route file, loaded only when sync.enabled=true. */
+    static final Path SYNC_ROUTES = Path.of("bucket-sync.camel.yaml");
+
     @Mixin
     CommonOptions common;
 
@@ -37,16 +46,44 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * camel-main with the YAML routes of {@code routesDir} ({@code *.camel.yaml}), the Java DSL pipeline
+     * camel-main with the YAML routes of {@code routesDir} ({@code *.camel.yaml}; {@code bucket-sync.camel.yaml}
+     * only when {@code sync.enabled=true}, since it needs a reachable bucket), the Java DSL pipeline
      * ({@code direct:ingest}) and the beans the routes name; not started.
      */
     static Main camelMain(AppRuntime runtime, ProgressListener listener, Path routesDir) {
+        return camelMain(runtime, listener, routeFiles(routesDir, runtime.config().sync().enabled()), true);
+    }
+
+    /** @return the {@code *.camel.yaml} files of routesDir, sorted; the bucket-sync one only when withSync */
+    static List<Path> routeFiles(Path routesDir, boolean withSync) {
+        try (Stream<Path> files = Files.list(routesDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
+                    .filter(f -> withSync || !f.getFileName().equals(SYNC_ROUTES))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the routes folder " + routesDir, e);
+        }
+    }
+
+    /**
+     * camel-main with the given YAML route files, the Java DSL pipeline and the beans the routes name; not started.
+     *
+     * @param scheduled whether the bucket-sync scheduler route starts (false: cycles run only on request, by
+     *                  sending to {@code direct:bucket-sync-cycle}, as {@code bin/ingest sync} does)
+     */
+    static Main camelMain(AppRuntime runtime, ProgressListener listener, List<Path> routeFiles, boolean scheduled) {
         Main main = new Main();
-        main.configure().withRoutesIncludePattern("file:" + routesDir.toAbsolutePath() + "/*.camel.yaml");
+        main.configure().withRoutesIncludePattern(routeFiles.stream()
+                .map(f -> "file:" + f.toAbsolutePath()).collect(Collectors.joining(",")));
         main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener));
         main.bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
-        main.setOverrideProperties(placeholders(runtime.config()));
+        if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
+            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.writer(), listener));
+        }
+        Properties p = placeholders(runtime.config());
+        p.putAll(SyncPlaceholders.of(runtime.config().sync(), scheduled));
+        main.setOverrideProperties(p);
         return main;
     }
 

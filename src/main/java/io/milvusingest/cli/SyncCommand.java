@@ -1,0 +1,53 @@
+package io.milvusingest.cli;
+
+import io.milvusingest.config.IngestConfig;
+import io.milvusingest.ingest.ProgressListener;
+import io.milvusingest.sync.SyncSummary;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.camel.main.Main;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code bin/ingest sync}: one bucket sync cycle ({@code routes/bucket-sync.camel.yaml}, without its scheduler),
+ * then the summary. For cron jobs, and to check a bucket configuration before {@code bin/ingest run}.
+ */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Sync the bucket (sync.bucket, sync.prefix) once: ingest new and changed objects, delete the"
+                + " rows of deleted ones, print the summary.",
+                "Exit code 0 when no object failed, 3 otherwise."})
+final class SyncCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() throws Exception {
+        IngestConfig config = common.load(Map.of("sync.enabled", "true"));
+        try (AppRuntime runtime = AppRuntime.start(config)) {
+            ProgressPrinter printer = new ProgressPrinter(System.out);
+            SyncSummary summary = syncOnce(runtime, printer, CommonOptions.home().resolve("routes"));
+            System.out.println(summary.describe());
+            return summary.failedCount() == 0 ? 0 : 3;
+        }
+    }
+
+    /**
+     * Starts camel-main with the bucket-sync routes only, runs one cycle synchronously and stops.
+     *
+     * @return the cycle's summary
+     * @throws Exception when the routes cannot start (bucket missing, S3 unreachable) or the listing fails
+     */
+    static SyncSummary syncOnce(AppRuntime runtime, ProgressListener listener, Path routesDir) throws Exception {
+        Main main = RunCommand.camelMain(runtime, listener, List.of(routesDir.resolve(RunCommand.SYNC_ROUTES)), false);
+        main.start();
+        try {
+            return main.getCamelContext().createProducerTemplate()
+                    .requestBody("direct:bucket-sync-cycle", null, SyncSummary.class);
+        } finally {
+            main.stop();
+        }
+    }
+}
