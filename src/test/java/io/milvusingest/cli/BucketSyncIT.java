@@ -179,6 +179,10 @@ class BucketSyncIT {
         assertThat(error.get("source").asText()).isEqualTo("s3://" + BUCKET + "/docs/broken.pdf");
         assertThat(error.get("message").asText()).isNotBlank();
         assertThat(rows("s3://" + BUCKET + "/docs/broken.pdf")).isZero();
+        for (Path written : List.of(errorFile("docs/broken.pdf"), state.resolve("processed.dat"))) {
+            assertThat(Files.readString(written)).as(written + " holds no credentials")
+                    .doesNotContain(minio.secretKey()).doesNotContain(minio.accessKey());
+        }
     }
 
     @Test
@@ -219,7 +223,7 @@ class BucketSyncIT {
             main.stop();
         }
         assertThat(rows("s3://" + BUCKET + "/docs/test.pdf")).isPositive();
-        assertThat(Files.exists(state.resolve("failed").resolve(BUCKET).resolve("docs%2Fbroken.pdf.error.json")))
+        assertThat(Files.exists(errorFile("docs/broken.pdf")))
                 .as("a deleted object's failure record goes with it").isFalse();
     }
 
@@ -274,9 +278,13 @@ class BucketSyncIT {
         return source instanceof JsonObject o ? o : JsonParser.parseString(source.toString()).getAsJsonObject();
     }
 
+    private static Path errorFile(String key) {
+        return state.resolve("failed").resolve(BUCKET).resolve(URLEncoder.encode(key, StandardCharsets.UTF_8)
+                + ".error.json");
+    }
+
     private JsonNode errorRecord(String key) throws Exception {
-        Path file = state.resolve("failed").resolve(BUCKET)
-                .resolve(URLEncoder.encode(key, StandardCharsets.UTF_8) + ".error.json");
+        Path file = errorFile(key);
         assertThat(file).exists();
         return new ObjectMapper().readTree(file.toFile());
     }
