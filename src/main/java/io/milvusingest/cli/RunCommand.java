@@ -20,7 +20,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code bin/ingest run}: camel-main runs the YAML routes (drop folder) until stopped (Ctrl-C, SIGTERM). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Start the routes and watch the inbox (ingest.inbox) until stopped.")
+        description = "Start the routes and watch the inbox (ingest.inbox), and the bucket when sync.enabled=true,"
+                + " until stopped.")
 final class RunCommand implements Callable<Integer> {
     /** The bucket sync route file, loaded only when sync.enabled=true. */
     static final Path SYNC_ROUTES = Path.of("bucket-sync.camel.yaml");
@@ -38,6 +39,10 @@ final class RunCommand implements Callable<Integer> {
             Main main = camelMain(runtime, printer, routes);
             System.out.println("watching " + config.inbox() + " (collection " + config.milvus().collection()
                     + "); Ctrl-C to stop");
+            if (config.sync().enabled()) {
+                System.out.println("syncing " + config.sync().sourceIdPrefix() + " every " + config.sync().delayMs()
+                        + " ms (" + config.sync() + ")");
+            }
             main.run();
             runtime.writer().flush();
             System.out.println(printer.summary().describe());
