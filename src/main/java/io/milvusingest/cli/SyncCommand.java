@@ -1,12 +1,15 @@
 package io.milvusingest.cli;
 
 import io.milvusingest.config.IngestConfig;
+import io.milvusingest.ingest.FailureRecord;
+import io.milvusingest.ingest.IngestException;
 import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.sync.SyncSummary;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.camel.CamelExecutionException;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,12 +45,29 @@ final class SyncCommand implements Callable<Integer> {
      */
     static SyncSummary syncOnce(AppRuntime runtime, ProgressListener listener, Path routesDir) throws Exception {
         Main main = RunCommand.camelMain(runtime, listener, List.of(routesDir.resolve(RunCommand.SYNC_ROUTES)), false);
-        main.start();
+        try {
+            main.start();
+        } catch (RuntimeException e) { // e.g. the endpoint's bucket check: no such bucket, access denied, no route
+            main.stop();
+            throw new IllegalStateException("cannot start the bucket sync (" + runtime.config().sync() + "): "
+                    + rootMessage(e), e);
+        }
         try {
             return main.getCamelContext().createProducerTemplate()
                     .requestBody("direct:bucket-sync-cycle", null, SyncSummary.class);
+        } catch (CamelExecutionException e) {
+            Throwable cause = FailureRecord.rootIngestCause(e.getCause());
+            throw cause instanceof IngestException ie ? ie : e;
         } finally {
             main.stop();
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 }

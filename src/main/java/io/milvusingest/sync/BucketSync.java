@@ -2,14 +2,15 @@ package io.milvusingest.sync;
 
 import io.milvusingest.config.SyncConfig;
 import io.milvusingest.ingest.DocumentResult;
+import io.milvusingest.ingest.ErrorKind;
 import io.milvusingest.ingest.FailureRecord;
 import io.milvusingest.ingest.IngestException;
 import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.ingest.SourceDocument;
+import io.milvusingest.ingest.Stage;
 import io.milvusingest.milvus.MilvusWriter;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -19,6 +20,7 @@ import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
@@ -36,7 +38,7 @@ public final class BucketSync {
     private static final String TEMP_FILE = "sync.tempFile";
 
     private final SyncConfig config;
-    private final Set<String> include;
+    private final ChangeDetector changes;
     private final SyncState state;
     private final SyncFailures failures;
     private final DeletionSweep sweep;
@@ -46,8 +48,8 @@ public final class BucketSync {
     /** Opens the persisted state in {@code config.stateDir()}. */
     public BucketSync(SyncConfig config, MilvusWriter writer, ProgressListener listener) {
         this.config = config;
-        this.include = Set.copyOf(config.include());
         this.state = new SyncState(config.stateDir());
+        this.changes = new ChangeDetector(Set.copyOf(config.include()), state);
         this.failures = new SyncFailures(config.stateDir());
         this.sweep = new DeletionSweep(state, failures, writer);
         this.outcomes = new SyncOutcomes(state, failures, writer, listener);
@@ -58,29 +60,25 @@ public final class BucketSync {
         cycleListeners.add(listener);
     }
 
-    /** Lists the bucket; counts unchanged objects as skipped. @return the new and changed objects, in key order */
+    /**
+     * Lists the bucket; counts unchanged objects as skipped.
+     *
+     * @return the new and changed objects, in key order
+     * @throws IngestException STORE_UNAVAILABLE when the bucket cannot be listed (the cycle ends without changes)
+     */
     public List<BucketObject> plan(Exchange e) {
         SyncSummary summary = new SyncSummary(config.sourceIdPrefix());
-        List<BucketObject> listing = BucketListing.list(S3Clients.of(e.getContext(), config.bucket()),
-                config.bucket(), config.prefix());
+        List<BucketObject> listing;
+        try {
+            listing = BucketListing.list(S3Clients.of(e.getContext(), config.bucket()), config.bucket(),
+                    config.prefix());
+        } catch (SdkException ex) { // nothing is decided on a partial listing: the whole cycle is retried later
+            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.EXTRACT, config.sourceIdPrefix(), null,
+                    "listing " + config.sourceIdPrefix() + " failed: " + ex.getMessage(), ex);
+        }
         e.setProperty(LISTING, listing);
         e.setProperty(SUMMARY, summary);
-        List<BucketObject> todo = new ArrayList<>();
-        for (BucketObject o : listing) {
-            if (!include.contains(o.extension())) {
-                continue;
-            }
-            summary.listed();
-            if (o.key().indexOf('\n') >= 0 || o.key().indexOf('\r') >= 0) { // the state file is line-based
-                LOG.warn("{}: keys with line breaks are not synced", o.sourceId());
-                summary.failed();
-            } else if (state.isCurrent(o.sourceId(), o.etag())) {
-                summary.skipped();
-            } else {
-                todo.add(o);
-            }
-        }
-        return todo;
+        return changes.toIngest(listing, summary);
     }
 
     /** Sets the key to GET. @throws IngestException TOO_LARGE when the listed size exceeds ingest.max-bytes */
