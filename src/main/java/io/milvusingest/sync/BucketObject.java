@@ -2,6 +2,8 @@ package io.milvusingest.sync;
 
 import java.time.Instant;
 import java.util.Locale;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * One object of a bucket listing.
@@ -29,6 +31,20 @@ public record BucketObject(String bucket, String key, String etag, long sizeByte
         String name = name();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param body the GET's body, normally the response stream
+     * @return the version actually read: ETag, size and time from the GET response when it has them (the object
+     *     may have changed since it was listed), else {@code listed}
+     */
+    static BucketObject asRead(BucketObject listed, Object body) {
+        if (body instanceof ResponseInputStream<?> s && s.response() instanceof GetObjectResponse r) {
+            return new BucketObject(listed.bucket, listed.key, r.eTag() == null ? listed.etag : unquote(r.eTag()),
+                    r.contentLength() == null ? listed.sizeBytes : r.contentLength(),
+                    r.lastModified() == null ? listed.lastModified : r.lastModified());
+        }
+        return listed;
     }
 
     /** @return the ETag as S3 sends it ({@code "abc"}) without the quotes; null stays null */

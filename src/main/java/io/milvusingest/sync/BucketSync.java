@@ -14,18 +14,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
  * Bean {@code bucketSync}: the steps of one sync cycle of {@code routes/bucket-sync.camel.yaml} (plan, then per
- * new or changed object prepareGet, download, ingested or failed, cleanup; then finish). One cycle runs at a
+ * new or changed object prepareGet, download, ingested or failed, cleanup; then finish; cycleFailed when the
+ * cycle could not list the bucket). One cycle runs at a
  * time; exchange properties carry the cycle's listing and summary and each object's state between steps.
  */
 public final class BucketSync {
@@ -44,6 +44,7 @@ public final class BucketSync {
     private final DeletionSweep sweep;
     private final SyncOutcomes outcomes;
     private final List<Consumer<SyncSummary>> cycleListeners = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failedCycles = new AtomicInteger();
 
     /** Opens the persisted state in {@code config.stateDir()}. */
     public BucketSync(SyncConfig config, MilvusWriter writer, ProgressListener listener) {
@@ -93,16 +94,8 @@ public final class BucketSync {
 
     /** Streams the GET response to a temp file. @return the document for {@code direct:ingest} */
     public SourceDocument download(Exchange e) {
-        BucketObject listed = e.getProperty(OBJECT, BucketObject.class);
-        Object body = e.getIn().getBody();
-        BucketObject object = listed;
-        if (body instanceof ResponseInputStream<?> s && s.response() instanceof GetObjectResponse r) {
-            // the version actually read: the object may have changed since the listing
-            object = new BucketObject(listed.bucket(), listed.key(), BucketObject.unquote(r.eTag()),
-                    r.contentLength() == null ? listed.sizeBytes() : r.contentLength(),
-                    r.lastModified() == null ? listed.lastModified() : r.lastModified());
-            e.setProperty(OBJECT, object);
-        }
+        BucketObject object = BucketObject.asRead(e.getProperty(OBJECT, BucketObject.class), e.getIn().getBody());
+        e.setProperty(OBJECT, object);
         Path file = ObjectDownload.toTempFile(e.getIn().getBody(InputStream.class), object, config.maxBytes());
         e.setProperty(TEMP_FILE, file);
         return SourceDocument.ofObject(file, object.bucket(), object.key(), object.sizeBytes(), object.lastModified(),
@@ -131,15 +124,24 @@ public final class BucketSync {
     public SyncSummary finish(Exchange e) {
         SyncSummary summary = summary(e);
         if (config.deletes()) {
-            List<BucketObject> listing = e.getProperty(LISTING, List.class);
-            for (int i = sweep.sweep(config.bucket(), listing, config.sourceIdPrefix()); i > 0; i--) {
-                summary.deleted();
-            }
+            sweep.sweep(config.bucket(), e.getProperty(LISTING, List.class), config.sourceIdPrefix(), summary);
         }
         outcomes.flushIfChanged(summary);
         LOG.info("{}", summary.describe());
         cycleListeners.forEach(l -> l.accept(summary));
         return summary;
+    }
+
+    /** The scheduled cycle failed before finishing (listing refused): nothing was decided; logs one line. */
+    public void cycleFailed(Exchange e) {
+        Throwable error = FailureRecord.rootIngestCause(e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        failedCycles.incrementAndGet();
+        LOG.warn("sync {} failed, retried in {} ms: {}", config.sourceIdPrefix(), config.delayMs(), error.getMessage());
+    }
+
+    /** @return cycles that failed before finishing since start-up */
+    public int failedCycles() {
+        return failedCycles.get();
     }
 
     private static SyncSummary summary(Exchange e) {

@@ -30,12 +30,11 @@ final class DeletionSweep {
     /**
      * @param listing  the complete listing of the cycle (every object under the prefix, whatever its type)
      * @param idPrefix {@code s3://bucket/prefix}
-     * @return objects whose rows were deleted; an object whose deletion failed (Milvus unreachable) stays in
-     *     the state and is retried next cycle
+     * @param summary  counts each object whose rows were deleted; an object whose deletion failed (Milvus
+     *                 unreachable) stays in the state and is retried next cycle
      */
-    int sweep(String bucket, List<BucketObject> listing, String idPrefix) {
+    void sweep(String bucket, List<BucketObject> listing, String idPrefix, SyncSummary summary) {
         Set<String> present = listing.stream().map(BucketObject::sourceId).collect(Collectors.toSet());
-        int deleted = 0;
         for (String sourceId : state.sourceIds(idPrefix)) {
             if (present.contains(sourceId)) {
                 continue;
@@ -44,7 +43,7 @@ final class DeletionSweep {
                 int rows = writer.deleteSource(sourceId);
                 state.forget(sourceId);
                 failures.clear(bucket, sourceId.substring(("s3://" + bucket + "/").length()));
-                deleted++;
+                summary.deleted();
                 LOG.info("deleted {} rows of {}: the object is gone from the bucket", rows, sourceId);
             } catch (IngestException e) {
                 LOG.warn("could not delete the rows of {} (gone from the bucket); retried next cycle: {}", sourceId,
@@ -53,6 +52,5 @@ final class DeletionSweep {
                 LOG.warn("could not remove the failure record of {}: {}", sourceId, e.toString());
             }
         }
-        return deleted;
     }
 }

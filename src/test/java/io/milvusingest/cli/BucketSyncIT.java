@@ -62,6 +62,10 @@ class BucketSyncIT {
     private static final String OLD_NOTE = "The lighthouse keeper counts seventeen albatrosses every morning.";
     private static final String NEW_NOTE = "The orchard grows quince, medlar and rare persimmon trees.";
     private static final long MAX_BYTES = 200_000;
+    /** The first version of keeper.md: the note, then enough filler paragraphs for several 384-token chunks. */
+    private static final String OLD_NOTES = "# Notes\n\n" + OLD_NOTE + "\n\n" + ("Tide tables, lamp oil, logbook"
+            + " entries and weather reports fill the rest of the keeper's day, one careful line after another.\n\n")
+            .repeat(60);
 
     // static: one state folder for the whole ordered scenario, like a deployment's sync.state-dir
     @TempDir
@@ -104,7 +108,7 @@ class BucketSyncIT {
     void should_make_every_uploaded_document_searchable_after_the_first_sync() throws Exception {
         put("docs/multimodal_test.pdf", NV_INGEST.resolve("multimodal_test.pdf"));
         put("docs/table_test.pdf", NV_INGEST.resolve("table_test.pdf"));
-        put("docs/notes/keeper.md", "# Notes\n\n" + OLD_NOTE + "\n");
+        put("docs/notes/keeper.md", OLD_NOTES);
         put("docs/chart.png", NV_INGEST.resolve("chart.png")); // not in sync.include
         put("elsewhere/test.pdf", NV_INGEST.resolve("test.pdf")); // outside sync.prefix
 
@@ -115,12 +119,14 @@ class BucketSyncIT {
                 SearchMode.HYBRID, null);
         assertThat(hits.get(0).sourceId()).isEqualTo("s3://" + BUCKET + "/docs/multimodal_test.pdf");
         assertThat(rows("s3://" + BUCKET + "/docs/table_test.pdf")).isPositive();
-        assertThat(textRows(OLD_NOTE.substring(4, 40))).isPositive();
+        assertThat(runtime.searcher().search("How many albatrosses does the lighthouse keeper count?", 1,
+                SearchMode.HYBRID, null).get(0).sourceId()).isEqualTo("s3://" + BUCKET + "/docs/notes/keeper.md");
+        assertThat(rows("s3://" + BUCKET + "/docs/notes/keeper.md")).as("a long note: several chunks").isGreaterThan(1);
         assertThat(rows("s3://" + BUCKET + "/elsewhere/test.pdf")).isZero();
         JsonObject source = source("s3://" + BUCKET + "/docs/notes/keeper.md");
         assertThat(source.get("source_name").getAsString()).isEqualTo("keeper.md");
         assertThat(source.get("etag").getAsString()).isEqualTo(etag("docs/notes/keeper.md"));
-        assertThat(source.get("file_size").getAsLong()).isEqualTo(("# Notes\n\n" + OLD_NOTE + "\n").length());
+        assertThat(source.get("file_size").getAsLong()).isEqualTo(OLD_NOTES.length());
         assertThat(source.get("last_modified").getAsString()).endsWith("Z");
     }
 
@@ -133,6 +139,8 @@ class BucketSyncIT {
 
         assertCounts(s, 3, 0, 1, 0, 2, 0);
         assertThat(textRows(OLD_NOTE.substring(4, 40))).isZero();
+        assertThat(textRows("Tide tables")).as("no stale chunk of the longer old version").isZero();
+        assertThat(rows("s3://" + BUCKET + "/docs/notes/keeper.md")).isEqualTo(1);
         assertThat(textRows(NEW_NOTE.substring(4, 40))).isPositive();
         assertThat(source("s3://" + BUCKET + "/docs/notes/keeper.md").get("etag").getAsString())
                 .isEqualTo(etag("docs/notes/keeper.md"));
@@ -201,11 +209,11 @@ class BucketSyncIT {
 
     @Test
     @Order(7)
-    void should_sync_on_its_schedule_when_run_by_camel_main(@TempDir Path inbox) throws Exception {
+    void should_sync_on_its_schedule_when_run_by_camel_main() throws Exception {
         s3.deleteObject(b -> b.bucket(BUCKET).key("docs/broken.pdf"));
         put("docs/test.pdf", NV_INGEST.resolve("test.pdf"));
         runtime.close();
-        runtime = AppRuntime.start(config(Map.of("sync.delay-ms", "300", "ingest.inbox", inbox.toString())));
+        runtime = AppRuntime.start(config(Map.of("sync.delay-ms", "300")));
         // the scheduled route as bin/ingest run starts it (RunCommandTest checks that run picks this file)
         Main main = RunCommand.camelMain(runtime, new ProgressPrinter(System.out),
                 List.of(ROUTES.resolve(RunCommand.SYNC_ROUTES)), true);
@@ -225,6 +233,43 @@ class BucketSyncIT {
         assertThat(rows("s3://" + BUCKET + "/docs/test.pdf")).isPositive();
         assertThat(Files.exists(errorFile("docs/broken.pdf")))
                 .as("a deleted object's failure record goes with it").isFalse();
+    }
+
+    @Test
+    @Order(8)
+    void should_delete_nothing_while_the_bucket_cannot_be_listed_and_resume_when_it_can() throws Exception {
+        long before = rows(null);
+        Map<String, byte[]> objects = new HashMap<>();
+        for (var o : s3.listObjectsV2(b -> b.bucket(BUCKET)).contents()) {
+            objects.put(o.key(), s3.getObjectAsBytes(b -> b.bucket(BUCKET).key(o.key())).asByteArray());
+            s3.deleteObject(b -> b.bucket(BUCKET).key(o.key()));
+        }
+        s3.deleteBucket(b -> b.bucket(BUCKET)); // listing now fails with NoSuchBucket
+        Main main = RunCommand.camelMain(runtime, new ProgressPrinter(System.out),
+                List.of(ROUTES.resolve(RunCommand.SYNC_ROUTES)), true);
+        CompletableFuture<SyncSummary> resumed = new CompletableFuture<>();
+        main.start();
+        try {
+            BucketSync sync = main.getCamelContext().getRegistry().lookupByNameAndType(BucketSync.BEAN, BucketSync.class);
+            sync.onCycle(resumed::complete);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (sync.failedCycles() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertThat(sync.failedCycles()).isGreaterThanOrEqualTo(2);
+            assertThat(resumed).isNotDone();
+            assertThat(rows(null)).isEqualTo(before);
+
+            // paused while the bucket is rebuilt, so that no cycle lists it half-restored
+            main.getCamelContext().getRouteController().stopRoute("bucket-sync");
+            s3.createBucket(b -> b.bucket(BUCKET));
+            objects.forEach((key, bytes) -> s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromBytes(bytes)));
+            main.getCamelContext().getRouteController().startRoute("bucket-sync");
+            assertCounts(resumed.get(1, TimeUnit.MINUTES), 4, 0, 0, 0, 4, 0);
+        } finally {
+            main.stop();
+        }
+        assertThat(rows(null)).isEqualTo(before);
     }
 
     private SyncSummary sync() throws Exception {
