@@ -56,14 +56,17 @@ final class SyncState implements AutoCloseable {
         return versions(sourceId).stream().findFirst();
     }
 
-    /** Records {@code etag} as the processed version of the object, replacing any earlier version. */
+    /**
+     * Records {@code etag} as the processed version of the object, replacing any earlier version. The new entry is
+     * written before the old ones are removed: a crash in between leaves both, and the object reads as current.
+     */
     void markProcessed(String sourceId, String etag) {
+        repository.add(entry(sourceId, etag));
         for (String old : versions(sourceId)) {
             if (!old.equals(etag)) {
                 repository.remove(entry(sourceId, old));
             }
         }
-        repository.add(entry(sourceId, etag));
     }
 
     /** Forgets the object (it left the bucket). */
