@@ -25,8 +25,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * Bean {@code bucketSync}: the steps of one sync cycle of {@code routes/bucket-sync.camel.yaml} (plan, then per
  * new or changed object prepareGet, download, ingested or failed, cleanup; then finish; cycleFailed when the
- * cycle could not list the bucket). One cycle runs at a
- * time; exchange properties carry the cycle's listing and summary and each object's state between steps.
+ * cycle could not list the bucket). One cycle runs at a time; exchange properties carry the cycle's listing and
+ * summary, and each object's state between steps.
  */
 public final class BucketSync {
     /** Bean name used by {@code routes/bucket-sync.camel.yaml}. */
