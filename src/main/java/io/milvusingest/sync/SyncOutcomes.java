@@ -53,7 +53,7 @@ final class SyncOutcomes {
         summary.failed();
         listener.failed(object.key(), cause);
         if (cause instanceof IngestException ie && ie.kind().isTransient()) {
-            LOG.warn("{} failed, retried next cycle: {}", object.sourceId(), ie);
+            LOG.warn("{} failed, retried next cycle: {}", object.sourceId(), ie.toString());
             return;
         }
         try {
@@ -74,9 +74,13 @@ final class SyncOutcomes {
         }
     }
 
-    /** Seals the cycle's writes into segments (once per cycle, not per object: Milvus rate-limits flush). */
+    /**
+     * Seals the cycle's writes into segments (once per cycle, not per object: Milvus rate-limits flush). Skipped
+     * when nothing was ingested or deleted, so an idle cycle, or one that failed because Milvus is down, makes no
+     * Milvus call.
+     */
     void flushIfChanged(SyncSummary summary) {
-        if (summary.newCount() + summary.changedCount() + summary.deletedCount() + summary.failedCount() == 0) {
+        if (summary.newCount() + summary.changedCount() + summary.deletedCount() == 0) {
             return;
         }
         try {
