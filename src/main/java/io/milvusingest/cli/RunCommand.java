@@ -84,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
         main.bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
         if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
-            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.writer(), listener));
+            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().milvus().collection(),
+                    runtime.writer(), listener));
         }
         Properties p = placeholders(runtime.config());
         p.putAll(SyncPlaceholders.of(runtime.config().sync(), scheduled));

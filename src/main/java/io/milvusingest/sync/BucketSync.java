@@ -2,12 +2,10 @@ package io.milvusingest.sync;
 
 import io.milvusingest.config.SyncConfig;
 import io.milvusingest.ingest.DocumentResult;
-import io.milvusingest.ingest.ErrorKind;
 import io.milvusingest.ingest.FailureRecord;
 import io.milvusingest.ingest.IngestException;
 import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.ingest.SourceDocument;
-import io.milvusingest.ingest.Stage;
 import io.milvusingest.milvus.MilvusWriter;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Bean {@code bucketSync}: the steps of one sync cycle of {@code routes/bucket-sync.camel.yaml} (plan, then per
@@ -39,6 +36,7 @@ public final class BucketSync {
 
     private final SyncConfig config;
     private final ChangeDetector changes;
+    private final CollectionCheck check;
     private final SyncState state;
     private final SyncFailures failures;
     private final DeletionSweep sweep;
@@ -46,12 +44,17 @@ public final class BucketSync {
     private final List<Consumer<SyncSummary>> cycleListeners = new CopyOnWriteArrayList<>();
     private final AtomicInteger failedCycles = new AtomicInteger();
 
-    /** Opens the persisted state in {@code config.stateDir()}. */
-    public BucketSync(SyncConfig config, MilvusWriter writer, ProgressListener listener) {
+    /**
+     * Opens the persisted state of the collection, {@code <sync.state-dir>/<collection>/}: each collection has its
+     * own, so syncing the same bucket into two collections ingests it into both.
+     */
+    public BucketSync(SyncConfig config, String collection, MilvusWriter writer, ProgressListener listener) {
         this.config = config;
-        this.state = new SyncState(config.stateDir());
+        Path dir = config.stateDir().resolve(collection);
+        this.state = new SyncState(dir);
         this.changes = new ChangeDetector(Set.copyOf(config.include()), state);
-        this.failures = new SyncFailures(config.stateDir());
+        this.failures = new SyncFailures(dir);
+        this.check = new CollectionCheck(state, failures, writer, config.sourceIdPrefix());
         this.sweep = new DeletionSweep(state, failures, writer);
         this.outcomes = new SyncOutcomes(state, failures, writer, listener);
     }
@@ -65,18 +68,14 @@ public final class BucketSync {
      * Lists the bucket; counts unchanged objects as skipped.
      *
      * @return the new and changed objects, in key order
-     * @throws IngestException STORE_UNAVAILABLE when the bucket cannot be listed (the cycle ends without changes)
+     * @throws IngestException STORE_UNAVAILABLE when the bucket cannot be listed or Milvus not reached (the cycle
+     *                         ends without changes)
      */
     public List<BucketObject> plan(Exchange e) {
         SyncSummary summary = new SyncSummary(config.sourceIdPrefix());
-        List<BucketObject> listing;
-        try {
-            listing = BucketListing.list(S3Clients.of(e.getContext(), config.bucket()), config.bucket(),
-                    config.prefix());
-        } catch (SdkException ex) { // nothing is decided on a partial listing: the whole cycle is retried later
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.EXTRACT, config.sourceIdPrefix(), null,
-                    "listing " + config.sourceIdPrefix() + " failed: " + ex.getMessage(), ex);
-        }
+        check.verify();
+        List<BucketObject> listing = BucketListing.list(S3Clients.of(e.getContext(), config.bucket()),
+                config.bucket(), config.prefix());
         e.setProperty(LISTING, listing);
         e.setProperty(SUMMARY, summary);
         return changes.toIngest(listing, summary);

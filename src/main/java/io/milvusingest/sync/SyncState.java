@@ -80,6 +80,11 @@ final class SyncState implements AutoCloseable {
                 .distinct().sorted().toList();
     }
 
+    /** Forgets every processed object. */
+    void clear() {
+        repository.clear();
+    }
+
     private List<String> versions(String sourceId) {
         String head = sourceId + SEPARATOR;
         return entries.keySet().stream()

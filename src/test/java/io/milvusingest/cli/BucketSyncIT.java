@@ -187,7 +187,7 @@ class BucketSyncIT {
         assertThat(error.get("source").asText()).isEqualTo("s3://" + BUCKET + "/docs/broken.pdf");
         assertThat(error.get("message").asText()).isNotBlank();
         assertThat(rows("s3://" + BUCKET + "/docs/broken.pdf")).isZero();
-        for (Path written : List.of(errorFile("docs/broken.pdf"), state.resolve("processed.dat"))) {
+        for (Path written : List.of(errorFile("docs/broken.pdf"), state.resolve(collection).resolve("processed.dat"))) {
             assertThat(Files.readString(written)).as(written + " holds no credentials")
                     .doesNotContain(minio.secretKey()).doesNotContain(minio.accessKey());
         }
@@ -274,6 +274,22 @@ class BucketSyncIT {
         assertThat(rows(null)).isEqualTo(before);
     }
 
+    @Test
+    @Order(9)
+    void should_ingest_everything_again_into_a_recreated_collection() throws Exception {
+        runtime.close();
+        runtime = AppRuntime.start(config(Map.of("milvus.recreate", "true")));
+        runtime.pipeline(); // drops and creates the collection
+        assertThat(rows(null)).isZero();
+
+        SyncSummary s = sync();
+
+        // multimodal_test.pdf, keeper.md, test.pdf ingested again; test-page-form.pdf fails again (TOO_LARGE)
+        assertCounts(s, 4, 3, 0, 0, 0, 1);
+        assertThat(rows("s3://" + BUCKET + "/docs/notes/keeper.md")).isEqualTo(1);
+        assertThat(errorRecord("docs/test-page-form.pdf").get("kind").asText()).isEqualTo("TOO_LARGE");
+    }
+
     private SyncSummary sync() throws Exception {
         return SyncCommand.syncOnce(runtime, new ProgressPrinter(System.out), ROUTES);
     }
@@ -325,8 +341,8 @@ class BucketSyncIT {
         return source instanceof JsonObject o ? o : JsonParser.parseString(source.toString()).getAsJsonObject();
     }
 
-    private static Path errorFile(String key) {
-        return state.resolve("failed").resolve(BUCKET).resolve(URLEncoder.encode(key, StandardCharsets.UTF_8)
+    private Path errorFile(String key) {
+        return state.resolve(collection).resolve("failed").resolve(BUCKET).resolve(URLEncoder.encode(key, StandardCharsets.UTF_8)
                 + ".error.json");
     }
 

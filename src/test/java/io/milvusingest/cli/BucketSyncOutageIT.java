@@ -55,7 +55,7 @@ class BucketSyncOutageIT {
                 SyncSummary outage = sync(runtime);
 
                 assertThat(counts(outage)).as(outage.describe()).containsExactly(1, 0, 0, 0, 0, 1);
-                assertThat(tmp.resolve("state").resolve("failed")).as("no failure record for a transient failure")
+                assertThat(tmp.resolve("state").resolve("it_sync_outage").resolve("failed")).as("no failure record for a transient failure")
                         .doesNotExist();
             }
             lite = MilvusLiteServer.start(MilvusLiteExtension.EXECUTABLE, milvusData);
