@@ -11,14 +11,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code bin/ingest run}: camel-main runs the YAML routes (drop folder) until stopped (Ctrl-C, SIGTERM). */
+/**
+ * {@code bin/ingest run}: camel-main runs the YAML routes (drop folder; bucket sync when {@code sync.enabled=true})
+ * until stopped (Ctrl-C, SIGTERM).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Start the routes and watch the inbox (ingest.inbox), and the bucket when sync.enabled=true,"
                 + " until stopped.")
