@@ -6,6 +6,7 @@ import io.milvusingest.config.IngestConfig;
 import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.extract.Extractors;
+import io.milvusingest.extract.GuardedExtractor;
 import io.milvusingest.ingest.IngestPipeline;
 import io.milvusingest.milvus.CollectionManager;
 import io.milvusingest.milvus.HybridSearcher;
@@ -31,6 +32,7 @@ final class AppRuntime implements AutoCloseable {
     private final BgeSmallEmbedder embedder;
     private IngestPipeline pipeline;
     private MilvusWriter writer;
+    private GuardedExtractor extractor;
 
     private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, BgeSmallEmbedder embedder) {
         this.config = config;
@@ -84,7 +86,8 @@ final class AppRuntime implements AutoCloseable {
                     embedder.dimension(), config.milvus().recreate());
             LOG.info("collection {}: {}", config.milvus().collection(), outcome.label());
             writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize());
-            pipeline = new IngestPipeline(new Extractors(config.pdfPasswords()), chunker, embedder, writer);
+            extractor = new GuardedExtractor(new Extractors(config.pdfPasswords()), config.limits());
+            pipeline = new IngestPipeline(extractor, chunker, embedder, writer);
         }
         return pipeline;
     }
@@ -103,6 +106,10 @@ final class AppRuntime implements AutoCloseable {
         return new HybridSearcher(client, config.milvus().collection(), embedder);
     }
 
+    MilvusClientV2 client() {
+        return client;
+    }
+
     Embedder embedder() {
         return embedder;
     }
@@ -119,6 +126,9 @@ final class AppRuntime implements AutoCloseable {
             LOG.debug("closing the Milvus client: {}", e.toString());
         }
         embedder.close();
+        if (extractor != null) {
+            extractor.close();
+        }
         if (lite != null) {
             lite.close();
         }

@@ -1,6 +1,8 @@
 package io.milvusingest.cli;
 
 import io.milvusingest.ingest.FailureRecord;
+import io.milvusingest.ingest.ProgressListener;
+import io.milvusingest.ingest.RunReport;
 import io.milvusingest.ingest.SourceDocument;
 import io.milvusingest.route.IngestRoutes;
 import java.io.IOException;
@@ -29,18 +31,21 @@ final class IngestRun {
     /** Ingests the files and returns the printer holding the run's summary. */
     static ProgressPrinter ingest(AppRuntime runtime, List<Path> files) throws Exception {
         ProgressPrinter printer = new ProgressPrinter(System.out);
-        try (CamelContext camel = new DefaultCamelContext()) {
+        try (RunReport report = RunReport.open(runtime.config().reportDir(), "files");
+             CamelContext camel = new DefaultCamelContext()) {
+            ProgressListener listener = ProgressListener.both(printer, report);
             camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
-            camel.addRoutes(new IngestRoutes(runtime.pipeline(), printer));
+            camel.addRoutes(new IngestRoutes(runtime.pipeline(), listener));
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
             for (Path file : files) {
                 try {
                     template.requestBody("direct:ingest", SourceDocument.ofFile(file));
                 } catch (CamelExecutionException e) {
-                    printer.failed(file.getFileName().toString(), FailureRecord.rootIngestCause(e.getCause()));
+                    listener.failed(file.getFileName().toString(), FailureRecord.rootIngestCause(e.getCause()));
                 }
             }
+            System.out.println("report: " + report.file());
         }
         // One flush per run, not per document: Milvus rate-limits flush, and upserts are already durable in its WAL.
         runtime.writer().flush();

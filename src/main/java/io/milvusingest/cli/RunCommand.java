@@ -2,7 +2,11 @@ package io.milvusingest.cli;
 
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.ingest.ProgressListener;
+import io.milvusingest.ingest.RunReport;
 import io.milvusingest.route.FailureRecorder;
+import io.milvusingest.route.InboxLock;
+import io.milvusingest.route.MilvusHealthCheck;
+import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.IngestRoutes;
 import io.milvusingest.sync.BucketSync;
 import java.io.IOException;
@@ -37,9 +41,10 @@ final class RunCommand implements Callable<Integer> {
         IngestConfig config = common.load(java.util.Map.of());
         Files.createDirectories(config.inbox());
         Path routes = CommonOptions.home().resolve("routes");
-        try (AppRuntime runtime = AppRuntime.start(config)) {
+        try (InboxLock lock = InboxLock.acquire(config.inbox()); AppRuntime runtime = AppRuntime.start(config)) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
-            Main main = camelMain(runtime, printer, routes);
+            RunReport report = RunReport.open(config.reportDir(), "run");
+            Main main = camelMain(runtime, ProgressListener.both(printer, report), routes);
             System.out.println("watching " + config.inbox() + " (collection " + config.milvus().collection()
                     + "); Ctrl-C to stop");
             if (config.sync().enabled()) {
@@ -48,7 +53,9 @@ final class RunCommand implements Callable<Integer> {
             }
             main.run();
             runtime.writer().flush();
+            report.close();
             System.out.println(printer.summary().describe());
+            System.out.println("report: " + report.file());
         }
         return 0;
     }
@@ -86,21 +93,35 @@ final class RunCommand implements Callable<Integer> {
         main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener));
         main.bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
+        main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
+        main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
         if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
-            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().milvus().collection(),
-                    runtime.writer(), listener));
+            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
+                    runtime.config().milvus().collection(), runtime.writer(), listener));
         }
-        Properties p = placeholders(runtime.config());
+        // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
+        Properties p = placeholders(runtime.config(), scheduled);
         p.putAll(SyncPlaceholders.of(runtime.config().sync(), scheduled));
         main.setOverrideProperties(p);
         return main;
     }
 
     /** Values the YAML routes reference as {{key}}, already resolved and validated. */
-    private static Properties placeholders(IngestConfig c) {
+    private static Properties placeholders(IngestConfig c, boolean withHealth) {
         Properties p = new Properties();
         p.setProperty("ingest.inbox", c.inbox().toString());
         p.setProperty("ingest.poll-delay-ms", Long.toString(c.pollDelayMs()));
+        if (withHealth && c.healthPort() > 0) {
+            // camel-main's management server (camel-platform-http-main) serves Camel health checks
+            p.setProperty("camel.management.enabled", "true");
+            p.setProperty("camel.management.port", Integer.toString(c.healthPort()));
+            p.setProperty("camel.management.healthCheckEnabled", "true");
+            // list each check (routes, milvus, embedding-model) with its state, not only the overall one
+            p.setProperty("camel.health.exposureLevel", "full");
+        }
+        p.setProperty("ingest.retry.max-redeliveries", Integer.toString(c.retry().attempts() - 1));
+        p.setProperty("ingest.retry.initial-delay-ms", Long.toString(c.retry().initialDelayMs()));
+        p.setProperty("ingest.retry.max-delay-ms", Long.toString(c.retry().maxDelayMs()));
         return p;
     }
 }

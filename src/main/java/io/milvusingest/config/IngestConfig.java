@@ -1,6 +1,8 @@
 package io.milvusingest.config;
 
+import io.milvusingest.extract.ExtractLimits;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,11 +20,30 @@ import java.util.List;
  * @param embedThreads    ONNX Runtime intra-op threads, 0 = runtime default ({@code embed.threads})
  * @param milvus          Milvus connection and collection settings
  * @param searchTopK      results per search ({@code search.top-k})
+ * @param limits          size, page and time limits on one document ({@code ingest.max-bytes},
+ *                        {@code ingest.max-pages}, {@code extract.timeout-ms})
+ * @param retry           redelivery of transient failures ({@code ingest.retry.*})
+ * @param reportDir       folder receiving the JSON run reports ({@code ingest.report-dir})
+ * @param healthPort      HTTP port of {@code /observe/health} while {@code bin/ingest run} runs, 0 = off
+ *                        ({@code health.port})
  * @param sync            bucket sync settings ({@code sync.*})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
-                           MilvusConfig milvus, int searchTopK, SyncConfig sync) {
+                           MilvusConfig milvus, int searchTopK, ExtractLimits limits, RetryPolicy retry,
+                           Path reportDir, int healthPort, SyncConfig sync) {
+
+    /**
+     * Redelivery of transient failures (Milvus or object storage unreachable, embedding endpoint 5xx/429) with
+     * exponential backoff, doubling from {@code initialDelayMs} up to {@code maxDelayMs}. The defaults (8
+     * attempts, 1 s, 30 s) wait about 90 s in all, enough to ride out a Milvus restart.
+     *
+     * @param attempts       deliveries in all, the first included ({@code ingest.retry.attempts})
+     * @param initialDelayMs wait before the first redelivery, ms ({@code ingest.retry.initial-delay-ms})
+     * @param maxDelayMs     longest wait between two deliveries, ms ({@code ingest.retry.max-delay-ms})
+     */
+    public record RetryPolicy(int attempts, long initialDelayMs, long maxDelayMs) {
+    }
 
     /**
      * Milvus settings.
@@ -71,7 +92,14 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 k.list("extract.pdf.passwords", ""),
                 k.positive("chunk.size", 384), k.nonNegative("chunk.overlap", 64),
                 k.positive("embed.batch-size", 1), k.nonNegative("embed.threads", 0),
-                milvus, k.positive("search.top-k", 5), SyncConfig.from(src, home, include));
+                milvus, k.positive("search.top-k", 5),
+                new ExtractLimits(k.positiveLong("ingest.max-bytes", ExtractLimits.DEFAULTS.maxBytes()),
+                        k.positive("ingest.max-pages", ExtractLimits.DEFAULTS.maxPages()),
+                        Duration.ofMillis(k.positiveLong("extract.timeout-ms", ExtractLimits.DEFAULTS.timeout().toMillis()))),
+                new RetryPolicy(k.positive("ingest.retry.attempts", 8), k.positiveLong("ingest.retry.initial-delay-ms", 1000),
+                        k.positiveLong("ingest.retry.max-delay-ms", 30_000)),
+                home.resolve(k.string("ingest.report-dir", "./reports")).normalize(),
+                k.nonNegative("health.port", 8080), SyncConfig.from(src, home, include));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }

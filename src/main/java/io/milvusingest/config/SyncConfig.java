@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Bucket sync settings ({@code sync.*} keys and {@code ingest.max-bytes}); immutable and validated. Keys and
- * defaults are documented in {@code config/application.properties}.
+ * Bucket sync settings ({@code sync.*} keys); immutable and validated. Keys and defaults are documented in
+ * {@code config/application.properties}. The size limit is {@code ingest.max-bytes} ({@link IngestConfig#limits()}).
  *
  * @param enabled        whether {@code routes/bucket-sync.camel.yaml} is loaded by {@code bin/ingest run}
  *                       ({@code sync.enabled})
@@ -16,8 +16,6 @@ import java.util.List;
  * @param delayMs        pause between two sync cycles, in ms ({@code sync.delay-ms})
  * @param deletes        delete the rows of objects gone from the bucket ({@code sync.deletes})
  * @param stateDir       where the processed-versions repository and failure records live ({@code sync.state-dir})
- * @param maxBytes       objects larger than this many bytes fail as TOO_LARGE without being downloaded
- *                       ({@code ingest.max-bytes})
  * @param region         AWS region ({@code sync.s3.region})
  * @param endpointOverride S3 endpoint URI for MinIO or other S3-compatible stores, or null for AWS
  *                       ({@code sync.s3.uri-endpoint-override}; Camel's {@code overrideEndpoint} is on iff set)
@@ -28,7 +26,7 @@ import java.util.List;
  * @param secretKey      static secret key, or null ({@code sync.s3.secret-key}); never printed
  */
 public record SyncConfig(boolean enabled, String bucket, String prefix, List<String> include, long delayMs,
-                         boolean deletes, Path stateDir, long maxBytes, String region, String endpointOverride,
+                         boolean deletes, Path stateDir, String region, String endpointOverride,
                          boolean forcePathStyle, String accessKey, String secretKey) {
 
     /** @return true when the S3 client should use {@link #endpointOverride()} (Camel's {@code overrideEndpoint}) */
@@ -72,8 +70,7 @@ public record SyncConfig(boolean enabled, String bucket, String prefix, List<Str
         List<String> include = src.get("sync.include") == null ? defaultInclude : k.list("sync.include", "");
         return new SyncConfig(enabled, bucket, k.string("sync.prefix", ""), include,
                 k.positiveLong("sync.delay-ms", 60_000), k.bool("sync.deletes", true),
-                home.resolve(k.string("sync.state-dir", "./data/sync")).normalize(),
-                k.positiveLong("ingest.max-bytes", 256L << 20), k.string("sync.s3.region", "us-east-1"),
+                home.resolve(k.string("sync.state-dir", "./data/sync")).normalize(), k.string("sync.s3.region", "us-east-1"),
                 endpoint, k.bool("sync.s3.force-path-style", false), accessKey, secretKey);
     }
 

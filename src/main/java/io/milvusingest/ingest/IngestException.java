@@ -28,6 +28,14 @@ public class IngestException extends RuntimeException {
         return kind;
     }
 
+    /**
+     * @return true when a later attempt may succeed ({@link ErrorKind#isTransient()}); named as a bean property
+     *         so route error handlers can test {@code ${exception.transient}}
+     */
+    public boolean isTransient() {
+        return kind.isTransient();
+    }
+
     public Stage stage() {
         return stage;
     }

@@ -6,4 +6,21 @@ public interface ProgressListener {
 
     /** @param name file name; @param error the failure (classified when it is an {@link IngestException}) */
     void failed(String name, Throwable error);
+
+    /** @return a listener telling {@code first}, then {@code second} */
+    static ProgressListener both(ProgressListener first, ProgressListener second) {
+        return new ProgressListener() {
+            @Override
+            public void succeeded(DocumentResult result) {
+                first.succeeded(result);
+                second.succeeded(result);
+            }
+
+            @Override
+            public void failed(String name, Throwable error) {
+                first.failed(name, error);
+                second.failed(name, error);
+            }
+        };
+    }
 }

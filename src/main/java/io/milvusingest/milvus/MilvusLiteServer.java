@@ -58,14 +58,23 @@ public final class MilvusLiteServer implements AutoCloseable {
      *                               it does not answer within {@code timeout} (the process is stopped)
      */
     public static MilvusLiteServer start(Path executable, Path dataDir, Duration timeout) {
+        return start(executable, dataDir, 0, timeout);
+    }
+
+    /**
+     * Same as {@link #start(Path, Path, Duration)} on a given port, e.g. to restart a server where its clients
+     * expect it; {@code port} 0 picks a free one.
+     */
+    public static MilvusLiteServer start(Path executable, Path dataDir, int fixedPort, Duration timeout) {
         if (!Files.isRegularFile(executable) || !Files.isExecutable(executable)) {
             throw new IllegalStateException("Milvus Lite executable not found: " + executable.toAbsolutePath()
                     + "; run bin/setup-python to create .venv with milvus-lite");
         }
         Path dir = dataDir.toAbsolutePath().normalize();
+        OrphanServer.stopIfOrphaned(dir);
         ServerLog log = ServerLog.open(dir);
         for (int attempt = 1; ; attempt++) {
-            int port = ServerProbe.freePort(HOST);
+            int port = fixedPort > 0 ? fixedPort : ServerProbe.freePort(HOST);
             long logOffset = log.size();
             Process process = launch(executable, dir, port, log);
             MilvusLiteServer server = new MilvusLiteServer(process, port, dir);
@@ -77,7 +86,7 @@ public final class MilvusLiteServer implements AutoCloseable {
             } catch (RuntimeException e) {
                 server.close();
                 String tail = log.tail(logOffset);
-                if (attempt < BIND_ATTEMPTS && tail.contains("Failed to bind")) {
+                if (fixedPort == 0 && attempt < BIND_ATTEMPTS && tail.contains("Failed to bind")) {
                     continue; // port taken between picking and binding: try another one
                 }
                 throw e;
@@ -100,6 +109,11 @@ public final class MilvusLiteServer implements AutoCloseable {
     /** @return {@code http://127.0.0.1:<port>}, the URI for {@code MilvusClientV2} */
     public String uri() {
         return "http://" + HOST + ":" + port;
+    }
+
+    /** @return the gRPC port on 127.0.0.1 */
+    public int port() {
+        return port;
     }
 
     /** @return the absolute data directory */

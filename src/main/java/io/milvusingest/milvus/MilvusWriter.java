@@ -2,6 +2,9 @@ package io.milvusingest.milvus;
 
 import com.google.gson.JsonObject;
 import io.milvus.v2.client.MilvusClientV2;
+import io.milvusingest.ingest.Stage;
+import io.milvusingest.ingest.ErrorKind;
+import io.milvus.v2.service.collection.request.LoadCollectionReq;
 import io.milvus.v2.common.ConsistencyLevel;
 import io.milvus.v2.service.utility.request.FlushReq;
 import io.milvus.v2.service.vector.request.DeleteReq;
@@ -23,8 +26,9 @@ import java.util.function.Supplier;
  * <p>Thread-safe; mutations are serialized per writer, because Milvus Lite is single-writer per
  * collection (concurrent writes can interleave its sequence numbers). Use one writer per collection.
  *
- * <p>Visibility and durability: rows are searchable as soon as {@link #write} returns (Milvus Lite applies
- * writes synchronously; on Milvus, searches at Strong consistency see them, Bounded ones within seconds).
+ * <p>Visibility and durability: {@link #write} returns only once a Strong-consistency count shows the
+ * document's rows (so an inbox file leaves the inbox only when its rows are committed); Bounded searches see
+ * them within seconds on a distributed Milvus.
  * An acknowledged write is in the server's write-ahead log and survives a server restart. {@link #flush()}
  * seals it into segment files; call it once at the end of a run, not per document (Milvus rate-limits
  * flushes and each one creates a segment).
@@ -75,6 +79,7 @@ public final class MilvusWriter implements DocumentWriter {
             String stale = Filters.and(Filters.sourceIdEquals(sourceId),
                     Filters.jsonPath(Fields.CONTENT_METADATA, Fields.CHUNK_INDEX) + " >= " + doc.chunks().size());
             int deleted = delete(sourceId, stale);
+            verifyVisible(sourceId, doc.chunks().size());
             return new UploadResult(doc.chunks().size(), deleted, (System.nanoTime() - start) / 1_000_000);
         } finally {
             lock.unlock();
@@ -108,6 +113,29 @@ public final class MilvusWriter implements DocumentWriter {
         }
         return call(null, "count rows", () -> (Long) client.query(query.build()).getQueryResults().get(0)
                 .getEntity().get("count(*)"));
+    }
+
+    /**
+     * The commit check: the document's rows must be visible to a Strong-consistency count before the source
+     * (an inbox file) is let go. A server restarted since the collection was loaded answers "released"
+     * (Milvus Lite forgets loads), so the collection is loaded once and counted again.
+     */
+    private void verifyVisible(String sourceId, int expected) {
+        String filter = Filters.sourceIdEquals(sourceId);
+        long visible;
+        try {
+            visible = count(filter);
+        } catch (IngestException e) {
+            call(sourceId, "load", () -> {
+                client.loadCollection(LoadCollectionReq.builder().collectionName(collection).build());
+                return null;
+            });
+            visible = count(filter);
+        }
+        if (visible != expected) {
+            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, sourceId, null, "Milvus shows "
+                    + visible + " rows of " + expected + " written for this document in collection " + collection, null);
+        }
     }
 
     /** Seals written rows into segment files (Milvus {@code flush}); blocks until done. */

@@ -35,6 +35,7 @@ public final class BucketSync {
     private static final String TEMP_FILE = "sync.tempFile";
 
     private final SyncConfig config;
+    private final long maxBytes;
     private final ChangeDetector changes;
     private final CollectionCheck check;
     private final SyncState state;
@@ -47,9 +48,13 @@ public final class BucketSync {
     /**
      * Opens the persisted state of the collection, {@code <sync.state-dir>/<collection>/}: each collection has its
      * own, so syncing the same bucket into two collections ingests it into both.
+     *
+     * @param maxBytes objects over this size fail as TOO_LARGE before their GET ({@code ingest.max-bytes})
      */
-    public BucketSync(SyncConfig config, String collection, MilvusWriter writer, ProgressListener listener) {
+    public BucketSync(SyncConfig config, long maxBytes, String collection, MilvusWriter writer,
+                      ProgressListener listener) {
         this.config = config;
+        this.maxBytes = maxBytes;
         Path dir = config.stateDir().resolve(collection);
         this.state = new SyncState(dir);
         this.changes = new ChangeDetector(Set.copyOf(config.include()), state);
@@ -85,8 +90,8 @@ public final class BucketSync {
     public void prepareGet(Exchange e) {
         BucketObject object = e.getIn().getBody(BucketObject.class);
         e.setProperty(OBJECT, object);
-        if (object.sizeBytes() > config.maxBytes()) {
-            throw ObjectDownload.tooLarge(object, config.maxBytes(), "object is " + object.sizeBytes() + " bytes");
+        if (object.sizeBytes() > maxBytes) {
+            throw ObjectDownload.tooLarge(object, maxBytes, "object is " + object.sizeBytes() + " bytes");
         }
         e.getIn().setHeader(AWS2S3Constants.KEY, object.key());
     }
@@ -95,7 +100,7 @@ public final class BucketSync {
     public SourceDocument download(Exchange e) {
         BucketObject object = BucketObject.asRead(e.getProperty(OBJECT, BucketObject.class), e.getIn().getBody());
         e.setProperty(OBJECT, object);
-        Path file = ObjectDownload.toTempFile(e.getIn().getBody(InputStream.class), object, config.maxBytes());
+        Path file = ObjectDownload.toTempFile(e.getIn().getBody(InputStream.class), object, maxBytes);
         e.setProperty(TEMP_FILE, file);
         return SourceDocument.ofObject(file, object.bucket(), object.key(), object.sizeBytes(), object.lastModified(),
                 object.etag());

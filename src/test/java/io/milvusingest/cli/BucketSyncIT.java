@@ -301,6 +301,7 @@ class BucketSyncIT {
                 "sync.s3.force-path-style", "true", "sync.s3.access-key", minio.accessKey(),
                 "sync.s3.secret-key", minio.secretKey()));
         p.put("ingest.max-bytes", Long.toString(MAX_BYTES));
+        p.put("health.port", "0"); // the scheduled runs would otherwise serve /observe/health on 8080
         p.putAll(extra);
         return IngestConfig.from(ConfigSource.load(null, p), Path.of("").toAbsolutePath());
     }

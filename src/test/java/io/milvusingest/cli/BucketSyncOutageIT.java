@@ -89,7 +89,7 @@ class BucketSyncOutageIT {
                 "milvus.collection", "it_sync_outage", "sync.enabled", "true", "sync.bucket", BUCKET,
                 "sync.state-dir", tmp.resolve("state").toString(),
                 "sync.s3.uri-endpoint-override", minio.endpoint(), "sync.s3.force-path-style", "true",
-                "sync.s3.access-key", minio.accessKey(), "sync.s3.secret-key", minio.secretKey())),
+                "sync.s3.access-key", minio.accessKey(), "sync.s3.secret-key", minio.secretKey(), "health.port", "0")),
                 Path.of("").toAbsolutePath());
     }
 }

@@ -23,7 +23,6 @@ class SyncConfigTest {
         assertThat(s.enabled()).isFalse();
         assertThat(s.deletes()).isTrue();
         assertThat(s.delayMs()).isEqualTo(60_000);
-        assertThat(s.maxBytes()).isEqualTo(256L << 20);
         assertThat(s.stateDir()).isEqualTo(Path.of("/opt/app/data/sync"));
         assertThat(s.include()).containsExactly("pdf", "txt", "md", "markdown", "html", "htm");
         assertThat(s.overrideEndpoint()).isFalse();
@@ -34,14 +33,12 @@ class SyncConfigTest {
     void should_read_a_minio_setup_from_environment_variables() {
         SyncConfig s = sync(Map.of("sync.bucket", "from-file"), Map.of("SYNC_ENABLED", "true", "SYNC_BUCKET", "docs",
                 "SYNC_PREFIX", "reports/", "SYNC_S3_URI_ENDPOINT_OVERRIDE", "http://localhost:9000",
-                "SYNC_S3_FORCE_PATH_STYLE", "true", "SYNC_S3_ACCESS_KEY", "ak", "SYNC_S3_SECRET_KEY", "sk-secret",
-                "INGEST_MAX_BYTES", "1000"));
+                "SYNC_S3_FORCE_PATH_STYLE", "true", "SYNC_S3_ACCESS_KEY", "ak", "SYNC_S3_SECRET_KEY", "sk-secret"));
         assertThat(s.bucket()).isEqualTo("docs");
         assertThat(s.sourceIdPrefix()).isEqualTo("s3://docs/reports/");
         assertThat(s.overrideEndpoint()).isTrue();
         assertThat(s.endpointOverride()).isEqualTo("http://localhost:9000");
         assertThat(s.forcePathStyle()).isTrue();
-        assertThat(s.maxBytes()).isEqualTo(1000);
         assertThat(s.toString()).doesNotContain("sk-secret");
     }
 
@@ -55,8 +52,6 @@ class SyncConfigTest {
                 .hasMessageContaining("sync.s3.uri-endpoint-override");
         assertThatThrownBy(() -> sync(Map.of("sync.s3.access-key", "ak"), Map.of()))
                 .hasMessageContaining("sync.s3.secret-key");
-        assertThatThrownBy(() -> sync(Map.of("ingest.max-bytes", "0"), Map.of()))
-                .hasMessageContaining("ingest.max-bytes=0");
         assertThatThrownBy(() -> sync(Map.of("sync.delay-ms", "soon"), Map.of()))
                 .hasMessageContaining("sync.delay-ms='soon'");
     }
