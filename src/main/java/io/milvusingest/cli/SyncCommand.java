@@ -4,6 +4,7 @@ import io.milvusingest.config.IngestConfig;
 import io.milvusingest.ingest.FailureRecord;
 import io.milvusingest.ingest.IngestException;
 import io.milvusingest.ingest.ProgressListener;
+import io.milvusingest.ingest.RunReport;
 import io.milvusingest.sync.SyncSummary;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code bin/ingest sync}: one bucket sync cycle ({@code routes/bucket-sync.camel.yaml}, without its scheduler),
- * then the summary. For cron jobs, and to check a bucket configuration before {@code bin/ingest run}.
+ * then the summary; each new, changed or failed object is also in the JSON Lines report
+ * ({@code <ingest.report-dir>/sync-<time>.jsonl}). For cron jobs, and to check a bucket configuration before {@code bin/ingest run}.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {"Sync the bucket (sync.bucket, sync.prefix) once: ingest new and changed objects, delete the"
@@ -29,10 +31,13 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IngestConfig config = common.load(Map.of("sync.enabled", "true"));
-        try (AppRuntime runtime = AppRuntime.start(config)) {
+        try (AppRuntime runtime = AppRuntime.start(config);
+             RunReport report = RunReport.open(config.reportDir(), "sync")) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
-            SyncSummary summary = syncOnce(runtime, printer, CommonOptions.home().resolve("routes"));
+            SyncSummary summary = syncOnce(runtime, ProgressListener.both(printer, report),
+                    CommonOptions.home().resolve("routes"));
             System.out.println(summary.describe());
+            System.out.println("report: " + report.file());
             return summary.failedCount() == 0 ? 0 : 3;
         }
     }
