@@ -39,6 +39,11 @@ public final class MinioServer implements AutoCloseable {
         this.secretKey = secretKey;
     }
 
+    /** Starts the binary {@link MinioExtension} finds ({@code -Dminio.executable}, else {@code bin/setup-minio}). */
+    public static MinioServer start() throws IOException, InterruptedException {
+        return start(MinioExtension.executable());
+    }
+
     /**
      * @param executable the minio binary
      * @throws IllegalStateException when it does not answer its health check within 60 s (its log is quoted)
