@@ -8,18 +8,31 @@ import io.milvusingest.route.InboxLock;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.IngestRoutes;
+import io.milvusingest.sync.BucketSync;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code bin/ingest run}: camel-main runs the YAML routes (drop folder) until stopped (Ctrl-C, SIGTERM). */
+/**
+ * {@code bin/ingest run}: camel-main runs the YAML routes (drop folder; bucket sync when {@code sync.enabled=true})
+ * until stopped (Ctrl-C, SIGTERM).
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Start the routes and watch the inbox (ingest.inbox) until stopped.")
+        description = "Start the routes and watch the inbox (ingest.inbox), and the bucket when sync.enabled=true,"
+                + " until stopped.")
 final class RunCommand implements Callable<Integer> {
+    /** The bucket sync route file, loaded only when sync.enabled=true. */
+    static final Path SYNC_ROUTES = Path.of("bucket-sync.camel.yaml");
+
     @Mixin
     CommonOptions common;
 
@@ -34,6 +47,10 @@ final class RunCommand implements Callable<Integer> {
             Main main = camelMain(runtime, ProgressListener.both(printer, report), routes);
             System.out.println("watching " + config.inbox() + " (collection " + config.milvus().collection()
                     + "); Ctrl-C to stop");
+            if (config.sync().enabled()) {
+                System.out.println("syncing " + config.sync().sourceIdPrefix() + " every " + config.sync().delayMs()
+                        + " ms (" + config.sync() + ")");
+            }
             main.run();
             runtime.writer().flush();
             report.close();
@@ -44,27 +61,57 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /**
-     * camel-main with the YAML routes of {@code routesDir} ({@code *.camel.yaml}), the Java DSL pipeline
+     * camel-main with the YAML routes of {@code routesDir} ({@code *.camel.yaml}; {@code bucket-sync.camel.yaml}
+     * only when {@code sync.enabled=true}, since it needs a reachable bucket), the Java DSL pipeline
      * ({@code direct:ingest}) and the beans the routes name; not started.
      */
     static Main camelMain(AppRuntime runtime, ProgressListener listener, Path routesDir) {
+        return camelMain(runtime, listener, routeFiles(routesDir, runtime.config().sync().enabled()), true);
+    }
+
+    /** @return the {@code *.camel.yaml} files of routesDir, sorted; the bucket-sync one only when withSync */
+    static List<Path> routeFiles(Path routesDir, boolean withSync) {
+        try (Stream<Path> files = Files.list(routesDir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
+                    .filter(f -> withSync || !f.getFileName().equals(SYNC_ROUTES))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the routes folder " + routesDir, e);
+        }
+    }
+
+    /**
+     * camel-main with the given YAML route files, the Java DSL pipeline and the beans the routes name; not started.
+     *
+     * @param scheduled whether the bucket-sync scheduler route starts (false: cycles run only on request, by
+     *                  sending to {@code direct:bucket-sync-cycle}, as {@code bin/ingest sync} does)
+     */
+    static Main camelMain(AppRuntime runtime, ProgressListener listener, List<Path> routeFiles, boolean scheduled) {
         Main main = new Main();
-        main.configure().withRoutesIncludePattern("file:" + routesDir.toAbsolutePath() + "/*.camel.yaml");
+        main.configure().withRoutesIncludePattern(routeFiles.stream()
+                .map(f -> "file:" + f.toAbsolutePath()).collect(Collectors.joining(",")));
         main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener));
         main.bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
         main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
-        main.setOverrideProperties(placeholders(runtime.config()));
+        if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
+            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
+                    runtime.config().milvus().collection(), runtime.writer(), listener));
+        }
+        // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
+        Properties p = placeholders(runtime.config(), scheduled);
+        p.putAll(SyncPlaceholders.of(runtime.config().sync(), scheduled));
+        main.setOverrideProperties(p);
         return main;
     }
 
     /** Values the YAML routes reference as {{key}}, already resolved and validated. */
-    private static Properties placeholders(IngestConfig c) {
+    private static Properties placeholders(IngestConfig c, boolean withHealth) {
         Properties p = new Properties();
         p.setProperty("ingest.inbox", c.inbox().toString());
         p.setProperty("ingest.poll-delay-ms", Long.toString(c.pollDelayMs()));
-        if (c.healthPort() > 0) {
+        if (withHealth && c.healthPort() > 0) {
             // camel-main's management server (camel-platform-http-main) serves Camel health checks
             p.setProperty("camel.management.enabled", "true");
             p.setProperty("camel.management.port", Integer.toString(c.healthPort()));

@@ -38,13 +38,14 @@ import java.util.List;
  * @param reportDir       folder receiving the JSON run reports ({@code ingest.report-dir})
  * @param healthPort      HTTP port of {@code /observe/health} while {@code bin/ingest run} runs, 0 = off
  *                        ({@code health.port})
+ * @param sync            bucket sync settings ({@code sync.*})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
                            MilvusConfig milvus, int searchTopK, ExtractOptions extract, OcrConfig ocr,
                            UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder,
                            CaptionConfig caption, ExtractLimits limits, RetryPolicy retry, Path reportDir,
-                           int healthPort) {
+                           int healthPort, SyncConfig sync) {
 
     /**
      * Redelivery of transient failures (Milvus or object storage unreachable, embedding endpoint 5xx/429) with
@@ -97,10 +98,11 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 src.get("milvus.password"), k.identifier("milvus.collection", "nv_ingest_collection"),
                 k.bool("milvus.recreate", false), k.positive("milvus.batch-size", 256),
                 home.resolve(k.string("milvus.lite.command", ".venv/bin/milvus-lite")).normalize());
+        List<String> include = k.list("ingest.include", "pdf,docx,pptx,txt,md,markdown,html,htm,png,jpg,jpeg,tif,tiff");
         IngestConfig c = new IngestConfig(
                 home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),
                 k.positive("ingest.poll-delay-ms", 2000),
-                k.list("ingest.include", "pdf,docx,pptx,txt,md,markdown,html,htm,png,jpg,jpeg,tif,tiff"),
+                include,
                 k.list("extract.pdf.passwords", ""),
                 k.positive("chunk.size", 384), k.nonNegative("chunk.overlap", 64),
                 k.positive("embed.batch-size", 1), k.nonNegative("embed.threads", 0),
@@ -120,15 +122,15 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 new RetryPolicy(k.positive("ingest.retry.attempts", 8), k.positiveLong("ingest.retry.initial-delay-ms", 1000),
                         k.positiveLong("ingest.retry.max-delay-ms", 30_000)),
                 home.resolve(k.string("ingest.report-dir", "./reports")).normalize(),
-                k.nonNegative("health.port", 8080));
+                k.nonNegative("health.port", 8080), SyncConfig.from(src, home, include));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }
         return c;
     }
 
-    /** Typed, validated look-ups whose errors name the key. */
-    private record Keys(ConfigSource src) {
+    /** Typed, validated look-ups whose errors name the key (shared with {@link SyncConfig}). */
+    record Keys(ConfigSource src) {
         String string(String key, String def) {
             String v = src.get(key);
             return v == null ? def : v;

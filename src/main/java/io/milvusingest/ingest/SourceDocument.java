@@ -16,8 +16,27 @@ import java.util.Locale;
  * @param sourceName   display name (file name)
  * @param sizeBytes    size in bytes
  * @param lastModified last modification time of the source
+ * @param etag         the object's ETag (hex MD5 or multipart hash, without quotes) for bucket objects; null
+ *                     for local files
  */
-public record SourceDocument(Path path, String sourceId, String sourceName, long sizeBytes, Instant lastModified) {
+public record SourceDocument(Path path, String sourceId, String sourceName, long sizeBytes, Instant lastModified,
+                             String etag) {
+
+    /** A document without an ETag (a local file). */
+    public SourceDocument(Path path, String sourceId, String sourceName, long sizeBytes, Instant lastModified) {
+        this(path, sourceId, sourceName, sizeBytes, lastModified, null);
+    }
+
+    /**
+     * Builds a document for a bucket object whose bytes were copied to {@code localCopy}.
+     *
+     * @param key the object key; its last {@code /}-separated segment is the display name
+     */
+    public static SourceDocument ofObject(Path localCopy, String bucket, String key, long sizeBytes,
+                                          Instant lastModified, String etag) {
+        String name = key.substring(key.lastIndexOf('/') + 1);
+        return new SourceDocument(localCopy, "s3://" + bucket + "/" + key, name, sizeBytes, lastModified, etag);
+    }
 
     /** Builds a document for a local file, identified by its absolute, normalized path. */
     public static SourceDocument ofFile(Path file) {

@@ -39,6 +39,8 @@ public final class Fields {
     public static final String FILE_SIZE = "file_size";
     /** {@code source.last_modified}: ISO-8601 instant, e.g. {@code 2025-01-31T12:00:00Z}. */
     public static final String LAST_MODIFIED = "last_modified";
+    /** {@code source.etag}: the bucket object's ETag (without quotes); absent for local files. */
+    public static final String ETAG = "etag";
 
     /** {@code content_metadata.type}: {@code text}, {@code table}, ... (see {@code ContentType.value()}). */
     public static final String CM_TYPE = "type";

@@ -18,7 +18,10 @@ final class RowMapper {
     private RowMapper() {
     }
 
-    /** @return the {@link Fields#SOURCE} JSON of {@code doc} (last_modified as ISO-8601 UTC instant) */
+    /**
+     * @return the {@link Fields#SOURCE} JSON of {@code doc} (last_modified as ISO-8601 UTC instant; etag only for
+     *     bucket objects)
+     */
     static JsonObject source(SourceDocument doc) {
         JsonObject source = new JsonObject();
         source.addProperty(Fields.SOURCE_NAME, doc.sourceName());
@@ -26,6 +29,9 @@ final class RowMapper {
         source.addProperty(Fields.SOURCE_TYPE, doc.sourceType());
         source.addProperty(Fields.FILE_SIZE, doc.sizeBytes());
         source.addProperty(Fields.LAST_MODIFIED, doc.lastModified() == null ? null : doc.lastModified().toString());
+        if (doc.etag() != null) {
+            source.addProperty(Fields.ETAG, doc.etag());
+        }
         return source;
     }
 
