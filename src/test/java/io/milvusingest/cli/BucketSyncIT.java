@@ -109,7 +109,7 @@ class BucketSyncIT {
         put("docs/multimodal_test.pdf", NV_INGEST.resolve("multimodal_test.pdf"));
         put("docs/table_test.pdf", NV_INGEST.resolve("table_test.pdf"));
         put("docs/notes/keeper.md", OLD_NOTES);
-        put("docs/chart.png", NV_INGEST.resolve("chart.png")); // not in sync.include
+        put("docs/data.csv", "a,b\n1,2\n"); // not in sync.include
         put("elsewhere/test.pdf", NV_INGEST.resolve("test.pdf")); // outside sync.prefix
 
         SyncSummary s = sync();

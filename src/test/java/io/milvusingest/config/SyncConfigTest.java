@@ -24,7 +24,8 @@ class SyncConfigTest {
         assertThat(s.deletes()).isTrue();
         assertThat(s.delayMs()).isEqualTo(60_000);
         assertThat(s.stateDir()).isEqualTo(Path.of("/opt/app/data/sync"));
-        assertThat(s.include()).containsExactly("pdf", "txt", "md", "markdown", "html", "htm");
+        assertThat(s.include()).containsExactly("pdf", "docx", "pptx", "txt", "md", "markdown", "html", "htm", "png",
+                "jpg", "jpeg", "tif", "tiff");
         assertThat(s.overrideEndpoint()).isFalse();
         assertThat(s.accessKey()).isNull();
     }
