@@ -99,6 +99,8 @@ public final class MilvusLiteServer implements AutoCloseable {
                 dir.toString(), "--host", HOST, "--port", Integer.toString(port)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.file().toFile()));
         pb.environment().put("PYTHONUNBUFFERED", "1"); // so the log is complete when the process dies
+        // our MILVUS_URI (a data folder) means something else to pymilvus inside the server, which then fails
+        pb.environment().remove("MILVUS_URI");
         try {
             return pb.start();
         } catch (IOException e) {
