@@ -48,14 +48,21 @@ public final class Extractors implements Extractor {
      * @param ocrImages {@code extract.images.ocr}: also give embedded images (PDF, DOCX, PPTX) their OCR text
      */
     public Extractors(List<String> pdfPasswords, ExtractOptions options, Ocr ocr, boolean ocrImages) {
+        this(pdfPasswords, options, ocr, ocrImages, ImageFilter.DEFAULT_MAX_PIXELS);
+    }
+
+    /** @param maxImagePixels {@code extract.max-image-pixels}: a PDF image over it fails its document TOO_LARGE */
+    public Extractors(List<String> pdfPasswords, ExtractOptions options, Ocr ocr, boolean ocrImages,
+                      long maxImagePixels) {
+        ImageFilter filter = ImageFilter.NEMO.withMaxPixels(maxImagePixels);
         this.options = options;
         this.imageOcr = ocrImages ? ocr : Ocr.NONE;
         Extractor text = new TextExtractor();
         Extractor html = new HtmlExtractor();
         Extractor image = new ImageFileExtractor(options, ocr);
-        byExtension.put("pdf", new PdfExtractor(pdfPasswords, options, ImageFilter.NEMO, ocr));
-        byExtension.put("docx", new DocxExtractor(options, ImageFilter.NEMO));
-        byExtension.put("pptx", new PptxExtractor(options, ImageFilter.NEMO));
+        byExtension.put("pdf", new PdfExtractor(pdfPasswords, options, filter, ocr));
+        byExtension.put("docx", new DocxExtractor(options, filter));
+        byExtension.put("pptx", new PptxExtractor(options, filter));
         byExtension.put("txt", text);
         byExtension.put("md", text);
         byExtension.put("markdown", text);

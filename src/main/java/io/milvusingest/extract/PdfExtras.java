@@ -1,5 +1,6 @@
 package io.milvusingest.extract;
 
+import io.milvusingest.ingest.ErrorKind;
 import io.milvusingest.ingest.SourceDocument;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -91,6 +92,8 @@ final class PdfExtras {
         if (images != null) {
             try {
                 found.addAll(images.find(pdPage, page, size));
+            } catch (ImageTooLarge e) {
+                throw ExtractFailures.failure(ErrorKind.TOO_LARGE, document, page, e.getMessage(), null);
             } catch (Exception | StackOverflowError e) {
                 LOG.warn("{}: image extraction failed on page {}: {}", document.sourceId(), page,
                         ExtractFailures.describe(e));

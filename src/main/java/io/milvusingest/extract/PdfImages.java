@@ -62,6 +62,8 @@ final class PdfImages extends PDFStreamEngine {
         PDXObject xobject = getResources().getXObject(name);
         if (xobject instanceof PDFormXObject form) {
             showForm(form);
+        } else if (xobject instanceof PDImageXObject image && filter.overPixelCap(image.getWidth(), image.getHeight())) {
+            throw new ImageTooLarge(image.getWidth(), image.getHeight(), filter.maxPixels());
         } else if (xobject instanceof PDImageXObject image && filter.accepts(image.getWidth(), image.getHeight())) {
             byte[] png = Images.png(image.getImage());
             images.add(new Element(ContentType.IMAGE, "", pageNumber, box(), pageSize,

@@ -1,6 +1,7 @@
 package io.milvusingest.extract;
 
 import io.milvusingest.ingest.ErrorKind;
+import io.milvusingest.ingest.IngestException;
 import io.milvusingest.ingest.SourceDocument;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -81,6 +82,8 @@ final class PdfPages {
                         elements.add(extra);
                     }
                 }
+            } catch (IngestException e) {
+                throw e; // classified already (a limit hit): the document fails, not just the page
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 // One broken page should not cost the rest of the document.
                 LOG.warn("{}: skipping page {} of {}: text extraction failed: {}", document.sourceId(), page,
