@@ -92,6 +92,7 @@ public final class LangChain4jLeg {
                 .embeddingStore(store)
                 .build();
         long readyNanos = System.nanoTime();
+        long readyEpochMs = System.currentTimeMillis();
         System.err.printf(Locale.ROOT, "[langchain4j] ready in %d ms (model, tokenizer, store)%n", (readyNanos - t0) / 1_000_000);
 
         ApachePdfBoxDocumentParser parser = new ApachePdfBoxDocumentParser();
@@ -102,14 +103,22 @@ public final class LangChain4jLeg {
         List<String> failures = new ArrayList<>();
         List<Path> okFiles = new ArrayList<>();
         long firstEmbeddedMs = -1;
+        long[] firstDoc = null; // extract, split, embed ms and segments of the first document
         long runStart = System.nanoTime();
         for (Path file : files) {
             try {
                 long a = System.nanoTime();
                 Document document = FileSystemDocumentLoader.loadDocument(file, parser);
                 long b = System.nanoTime();
+                long split0 = splitter.nanos.get();
+                long embed0 = model.nanos.get();
+                long segments0 = splitter.segments.get();
                 ingestor.ingest(document);
                 long c = System.nanoTime();
+                if (firstDoc == null) {
+                    firstDoc = new long[] {(b - a) / 1_000_000, (splitter.nanos.get() - split0) / 1_000_000,
+                            (model.nanos.get() - embed0) / 1_000_000, splitter.segments.get() - segments0};
+                }
                 extractNs += b - a;
                 ingestNs += c - b;
                 okFiles.add(file);
@@ -140,7 +149,14 @@ public final class LangChain4jLeg {
             p.println("rows=" + model.embedded.get());
             p.println("seconds=" + String.format(Locale.ROOT, "%.3f", seconds));
             p.println("ready_ms=" + (readyNanos - t0) / 1_000_000);
+            p.println("ready_epoch_ms=" + readyEpochMs);
             p.println("jvm_to_first_embedded_ms=" + firstEmbeddedMs);
+            if (firstDoc != null) {
+                p.println("first_extract_ms=" + firstDoc[0]);
+                p.println("first_split_ms=" + firstDoc[1]);
+                p.println("first_embed_ms=" + firstDoc[2]);
+                p.println("first_chunks=" + firstDoc[3]);
+            }
             p.println("extract_ms=" + extractNs / 1_000_000);
             p.println("split_ms=" + splitMs);
             p.println("embed_ms=" + embedMs);
