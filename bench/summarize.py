@@ -189,7 +189,9 @@ print(f"- **ours / LangChain4j = {fmt(r_lc_pages, 2)}** (pages/s on the same PDF
 print(f"- peak RSS of our JVM: {fmt(peaks['ours'][0] / 1024, 0)} MB (target < 1,536 MB on the medium corpus with -Xmx1g)")
 if model.get("best_threads"):
     print(f"- pure model's best layout: {model['best_threads']} ONNX intra-op thread(s) x {model['best_callers']}"
-          f" concurrent caller(s), batch {model['best_batch']}; sweep (TxCxB:chunks/s): {model.get('sweep', '')}")
+          f" concurrent caller(s), batch {model['best_batch']}"
+          + ("" if model.get("best_spinning", "true") == "true" else ", intra-op spinning off")
+          + f"; sweep on a sample (TxCxB:chunks/s): {model.get('sweep', '')}")
     print(f"- pure-model leg, for reference (single-threaded, outside its figure): extract {model.get('ref_extract_ms')} ms,"
           f" split {model.get('ref_split_ms')} ms, tokenize {model.get('ref_tokenize_ms')} ms")
 if summary:

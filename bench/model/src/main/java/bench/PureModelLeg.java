@@ -39,31 +39,34 @@ import java.util.stream.Stream;
  *
  * <p>First a sweep on a sample of the chunks finds the fastest layout: ONNX Runtime intra-op threads
  * {@code T} × concurrent callers {@code C} on one shared session (e.g. {@code 2x1}: one caller, two threads;
- * {@code 1x2}: two callers, one thread each), and batch size {@code B} (inputs sorted by length, each batch
- * padded to its longest). Then all chunks are embedded with the best {@code T, C, B}: that throughput is
+ * {@code 1x2}: two callers, one thread each; a {@code -nospin} suffix turns off ONNX Runtime's busy-waiting
+ * intra-op threads, {@code session.intra_op.allow_spinning=0}), and batch size {@code B} (inputs sorted by
+ * length, each batch padded to its longest). Then all chunks are embedded with the best {@code T, C, B}: that throughput is
  * the "pure model" figure.
  *
  * <p>Usage: {@code PureModelLeg DIR OUT_FILE [key=value...]} with keys {@code chunk.size} (384),
  * {@code chunk.overlap} (64), {@code sweep.chunks} (160; 0 skips the sweep), {@code sweep.batches}
- * (1,2,4,8,16,32), {@code sweep.layouts} (2x1,1x2,1x1), {@code fixed} (e.g. {@code 2x1x1} = T x C x B, used
- * when the sweep is skipped). Writes {@code key=value} lines to OUT_FILE and the sweep table to stdout.
+ * (1,2,4,8,16,32), {@code sweep.layouts} (2x1,1x2,1x1,2x1-nospin), {@code fixed} (e.g. {@code 2x1x1} = T x C
+ * x B, optionally {@code -nospin}; used when the sweep is skipped). Writes {@code key=value} lines to OUT_FILE and the sweep table to stdout.
  */
 public final class PureModelLeg {
     private static final int DIM = 384;
+    /** Layout suffix: ONNX Runtime's intra-op threads do not spin while waiting for work. */
+    private static final String NO_SPIN = "-nospin";
     private static long clsId;
     private static long sepId;
 
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: PureModelLeg DIR OUT_FILE [chunk.size=384] [chunk.overlap=64] [sweep.chunks=160]"
-                    + " [sweep.batches=1,2,4,8,16,32] [sweep.layouts=2x1,1x2,1x1] [fixed=2x1x1]");
+                    + " [sweep.batches=1,2,4,8,16,32] [sweep.layouts=2x1,1x2,1x1,2x1-nospin] [fixed=2x1x1]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Map<String, String> opt = new java.util.HashMap<>(Map.of(
                 "chunk.size", "384", "chunk.overlap", "64", "sweep.chunks", "160",
-                "sweep.batches", "1,2,4,8,16,32", "sweep.layouts", "2x1,1x2,1x1", "fixed", "2x1x1"));
+                "sweep.batches", "1,2,4,8,16,32", "sweep.layouts", "2x1,1x2,1x1,2x1-nospin", "fixed", "2x1x1"));
         for (int i = 2; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             opt.put(kv[0], kv[1]);
@@ -124,7 +127,8 @@ public final class PureModelLeg {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
 
         // 2. Sweep on an evenly spaced sample.
-        int[] best = parseConfig(opt.get("fixed"));
+        boolean bestNoSpin = opt.get("fixed").endsWith(NO_SPIN);
+        int[] best = parseConfig(opt.get("fixed").replace(NO_SPIN, ""));
         int sweepChunks = Integer.parseInt(opt.get("sweep.chunks"));
         List<String> sweepLines = new ArrayList<>();
         if (sweepChunks > 0 && ids.length > 0) {
@@ -132,20 +136,22 @@ public final class PureModelLeg {
             double bestRate = -1;
             System.out.printf(Locale.ROOT, "[pure-model] sweep on %d chunks: threads x callers, batch -> chunks/s%n", sample.length);
             for (String layout : opt.get("sweep.layouts").split(",")) {
-                int[] tc = parseConfig(layout + "x1");
-                try (OrtSession session = session(env, model, tc[0])) {
+                boolean noSpin = layout.endsWith(NO_SPIN);
+                int[] tc = parseConfig(layout.replace(NO_SPIN, "") + "x1");
+                try (OrtSession session = session(env, model, tc[0], noSpin)) {
                     embedAll(env, session, Arrays.copyOf(sample, Math.min(4, sample.length)), 1, 1); // warm-up
                     for (String bs : opt.get("sweep.batches").split(",")) {
                         int batch = Integer.parseInt(bs.trim());
                         long t = System.nanoTime();
                         embedAll(env, session, sample, batch, tc[1]);
                         double rate = sample.length / ((System.nanoTime() - t) / 1e9);
-                        String line = String.format(Locale.ROOT, "  %dx%d  batch %2d -> %6.1f chunks/s", tc[0], tc[1], batch, rate);
-                        System.out.println(line);
-                        sweepLines.add(String.format(Locale.ROOT, "%dx%dx%d:%.1f", tc[0], tc[1], batch, rate));
+                        String name = String.format(Locale.ROOT, "%dx%dx%d%s", tc[0], tc[1], batch, noSpin ? NO_SPIN : "");
+                        System.out.printf(Locale.ROOT, "  %-16s -> %6.1f chunks/s%n", name, rate);
+                        sweepLines.add(String.format(Locale.ROOT, "%s:%.1f", name, rate));
                         if (rate > bestRate) {
                             bestRate = rate;
                             best = new int[] {tc[0], tc[1], batch};
+                            bestNoSpin = noSpin;
                         }
                     }
                 }
@@ -153,10 +159,10 @@ public final class PureModelLeg {
         }
 
         // 3. All chunks with the best layout: the figure.
-        System.out.printf(Locale.ROOT, "[pure-model] all %d chunks with %d intra-op threads x %d callers, batch %d%n",
-                ids.length, best[0], best[1], best[2]);
+        System.out.printf(Locale.ROOT, "[pure-model] all %d chunks with %d intra-op threads x %d callers, batch %d%s%n",
+                ids.length, best[0], best[1], best[2], bestNoSpin ? ", no spinning" : "");
         long embedNs;
-        try (OrtSession session = session(env, model, best[0])) {
+        try (OrtSession session = session(env, model, best[0], bestNoSpin)) {
             embedAll(env, session, Arrays.copyOf(ids, Math.min(4, ids.length)), 1, 1); // warm-up
             long t = System.nanoTime();
             embedAll(env, session, ids, best[2], best[1]);
@@ -177,6 +183,7 @@ public final class PureModelLeg {
             p.println("best_threads=" + best[0]);
             p.println("best_callers=" + best[1]);
             p.println("best_batch=" + best[2]);
+            p.println("best_spinning=" + !bestNoSpin);
             p.println("sweep=" + String.join(" ", sweepLines));
         }
         System.out.printf(Locale.ROOT, "[pure-model] %.1f s: %.1f chunks/s, %.0f tokens/s%n", seconds,
@@ -200,8 +207,13 @@ public final class PureModelLeg {
         return s;
     }
 
-    private static OrtSession session(OrtEnvironment env, byte[] model, int intraOpThreads) throws OrtException {
+    private static OrtSession session(OrtEnvironment env, byte[] model, int intraOpThreads, boolean noSpin)
+            throws OrtException {
         try (OrtSession.SessionOptions o = new OrtSession.SessionOptions()) {
+            if (noSpin) {
+                // idle intra-op threads sleep instead of busy-waiting: matters when cores are shared
+                o.addConfigEntry("session.intra_op.allow_spinning", "0");
+            }
             o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             o.setIntraOpNumThreads(intraOpThreads);
