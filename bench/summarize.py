@@ -183,7 +183,7 @@ r_pure = rate(ours, "chunks") / rate(model, "chunks") if rate(ours, "chunks") an
 r_lc_pages = rate(ours, "pages") / rate(lc, "pages") if rate(ours, "pages") and rate(lc, "pages") else None
 r_lc_tokens = rate(ours, "tokens") / rate(lc, "tokens") if rate(ours, "tokens") and rate(lc, "tokens") else None
 print(f"- **ours / pure model = {fmt(r_pure, 2)}** (chunks/s on the same chunks; target >= 0.9)"
-      + ("" if same_chunks else f" -- WARNING: chunk counts differ (ours {ours.get('chunks')}, model {model.get('chunks')})"))
+      + ("" if same_chunks or not model.get("chunks") or not ours.get("chunks") else f" -- WARNING: chunk counts differ (ours {ours.get('chunks')}, model {model.get('chunks')})"))
 print(f"- **ours / LangChain4j = {fmt(r_lc_pages, 2)}** (pages/s on the same PDFs; target >= 1.5);"
       f" on tokens/s: {fmt(r_lc_tokens, 2)}")
 print(f"- peak RSS of our JVM: {fmt(peaks['ours'][0] / 1024, 0)} MB (target < 1,536 MB on the medium corpus with -Xmx1g)")

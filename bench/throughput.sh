@@ -17,6 +17,7 @@
 #                 sweep, or "sweep.batches=1,8 sweep.layouts=2x1,1x2"
 #   OURS_OPTS     extra arguments for bin/ingest files, e.g. "-p embed.batch-size=8 -p embed.threads=2"
 #   BENCH_WORK    folder for logs, reports and Milvus Lite data (default: a new /tmp/milvus-ingest-bench.XXXXXX)
+#   BENCH_LEGS    which legs to run (default "model ours langchain4j"); figures of skipped legs print as n/a
 # Needs: JDK 17, Maven, python3, /usr/bin/time (Debian package "time"). Not a test: nothing in mvn verify runs it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +25,8 @@ ROOT=$PWD
 size=${1:-small}
 case "$size" in small|medium) ;; *) echo "usage: bench/throughput.sh [small|medium]" >&2; exit 2 ;; esac
 heap=${BENCH_HEAP:--Xmx1g}
+legs=" ${BENCH_LEGS:-model ours langchain4j} "
+runs() { case "$legs" in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 work=${BENCH_WORK:-$(mktemp -d /tmp/milvus-ingest-bench.XXXXXX)}
 mkdir -p "$work"
 log() { echo "[bench] $*" >&2; }
@@ -86,53 +89,59 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 now_ms() { date +%s%3N; }
 
 # --- 1. pure model -------------------------------------------------------------------------------------
-log "1/3 pure model (sweep, then all chunks with the best layout)"
-cut -d' ' -f1-3 /proc/loadavg > "$work/model.load"
-# shellcheck disable=SC2086
-/usr/bin/time -v -o "$work/model.time" java $heap -cp "$model_classes:target/milvus-ingest.jar:target/lib/*" \
-  bench.PureModelLeg "$pdfs" "$work/model.out" ${BENCH_SWEEP:-} > "$work/model.log" 2> "$work/model.err" &
-pid=$!; watch_rss "$pid" "$work/model.rss" & wpid=$!
-wait "$pid" || { log "pure-model leg failed: see $work/model.err"; exit 1; }
-wait "$wpid" || true
-grep -v '^WARN' "$work/model.log" >&2 || true
+if runs model; then
+  log "1/3 pure model (sweep, then all chunks with the best layout)"
+  cut -d' ' -f1-3 /proc/loadavg > "$work/model.load"
+  # shellcheck disable=SC2086
+  /usr/bin/time -v -o "$work/model.time" java $heap -cp "$model_classes:target/milvus-ingest.jar:target/lib/*" \
+    bench.PureModelLeg "$pdfs" "$work/model.out" ${BENCH_SWEEP:-} > "$work/model.log" 2> "$work/model.err" &
+  pid=$!; watch_rss "$pid" "$work/model.rss" & wpid=$!
+  wait "$pid" || { log "pure-model leg failed: see $work/model.err"; exit 1; }
+  wait "$wpid" || true
+  grep -v '^WARN' "$work/model.log" >&2 || true
+fi
 
 # --- 2. ours -------------------------------------------------------------------------------------------
-log "2/3 ours: bin/ingest files (embedded Milvus Lite in $work/milvus-ours)"
-cut -d' ' -f1-3 /proc/loadavg > "$work/ours.load"
-echo "$(now_ms)" > "$work/ours.launch_ms"
-# shellcheck disable=SC2086
-JAVA_OPTS="$heap ${JAVA_OPTS:-}" /usr/bin/time -v -o "$work/ours.time" \
-  bin/ingest files "$pdfs" --collection bench_ours --recreate -p ingest.report-dir="$work/ours-report" \
-  -p milvus.uri="$work/milvus-ours" ${OURS_OPTS:-} > "$work/ours.log" 2> "$work/ours.err" &
-pid=$!; watch_rss "$pid" "$work/ours.rss" & wpid=$!
-rc=0; wait "$pid" || rc=$?
-wait "$wpid" || true
-[ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || { log "bin/ingest files failed ($rc): see $work/ours.err"; exit 1; }
-tail -3 "$work/ours.log" >&2
+if runs ours; then
+  log "2/3 ours: bin/ingest files (embedded Milvus Lite in $work/milvus-ours)"
+  cut -d' ' -f1-3 /proc/loadavg > "$work/ours.load"
+  echo "$(now_ms)" > "$work/ours.launch_ms"
+  # shellcheck disable=SC2086
+  JAVA_OPTS="$heap ${JAVA_OPTS:-}" /usr/bin/time -v -o "$work/ours.time" \
+    bin/ingest files "$pdfs" --collection bench_ours --recreate -p ingest.report-dir="$work/ours-report" \
+    -p milvus.uri="$work/milvus-ours" ${OURS_OPTS:-} > "$work/ours.log" 2> "$work/ours.err" &
+  pid=$!; watch_rss "$pid" "$work/ours.rss" & wpid=$!
+  rc=0; wait "$pid" || rc=$?
+  wait "$wpid" || true
+  [ "$rc" -eq 0 ] || [ "$rc" -eq 3 ] || { log "bin/ingest files failed ($rc): see $work/ours.err"; exit 1; }
+  tail -3 "$work/ours.log" >&2
+fi
 
 # --- 3. LangChain4j ------------------------------------------------------------------------------------
-port=$(free_port)
-log "3/3 LangChain4j: Milvus Lite on 127.0.0.1:$port ($work/milvus-langchain4j)"
-"$lite_cmd" server --data-dir "$work/milvus-langchain4j" --host 127.0.0.1 --port "$port" > "$work/lite-langchain4j.log" 2>&1 &
-lite_pid=$!
-trap 'kill "$lite_pid" 2>/dev/null || true' EXIT
-watch_rss "$lite_pid" "$work/lite-langchain4j.rss" & lite_wpid=$!
-for _ in $(seq 120); do (echo > /dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.5; done
-cut -d' ' -f1-3 /proc/loadavg > "$work/langchain4j.load"
-echo "$(now_ms)" > "$work/langchain4j.launch_ms"
-# shellcheck disable=SC2086
-/usr/bin/time -v -o "$work/langchain4j.time" java $heap -cp "$lc4j/target/bench-langchain4j.jar:$lc4j/target/lib/*" \
-  bench.LangChain4jLeg "$pdfs" "http://127.0.0.1:$port" bench_langchain4j "$work/langchain4j.out" \
-  > "$work/langchain4j.log" 2> "$work/langchain4j.err" &
-pid=$!; watch_rss "$pid" "$work/langchain4j.rss" & wpid=$!
-rc=0; wait "$pid" || rc=$?
-wait "$wpid" || true
-kill "$lite_pid" 2>/dev/null || true
-wait "$lite_pid" 2>/dev/null || true
-wait "$lite_wpid" 2>/dev/null || true
-trap - EXIT
-[ "$rc" -eq 0 ] || { log "LangChain4j leg failed ($rc): see $work/langchain4j.err"; tail -5 "$work/langchain4j.err" >&2; exit 1; }
-tail -1 "$work/langchain4j.log" >&2
+if runs langchain4j; then
+  port=$(free_port)
+  log "3/3 LangChain4j: Milvus Lite on 127.0.0.1:$port ($work/milvus-langchain4j)"
+  "$lite_cmd" server --data-dir "$work/milvus-langchain4j" --host 127.0.0.1 --port "$port" > "$work/lite-langchain4j.log" 2>&1 &
+  lite_pid=$!
+  trap 'kill "$lite_pid" 2>/dev/null || true' EXIT
+  watch_rss "$lite_pid" "$work/lite-langchain4j.rss" & lite_wpid=$!
+  for _ in $(seq 120); do (echo > /dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.5; done
+  cut -d' ' -f1-3 /proc/loadavg > "$work/langchain4j.load"
+  echo "$(now_ms)" > "$work/langchain4j.launch_ms"
+  # shellcheck disable=SC2086
+  /usr/bin/time -v -o "$work/langchain4j.time" java $heap -cp "$lc4j/target/bench-langchain4j.jar:$lc4j/target/lib/*" \
+    bench.LangChain4jLeg "$pdfs" "http://127.0.0.1:$port" bench_langchain4j "$work/langchain4j.out" \
+    > "$work/langchain4j.log" 2> "$work/langchain4j.err" &
+  pid=$!; watch_rss "$pid" "$work/langchain4j.rss" & wpid=$!
+  rc=0; wait "$pid" || rc=$?
+  wait "$wpid" || true
+  kill "$lite_pid" 2>/dev/null || true
+  wait "$lite_pid" 2>/dev/null || true
+  wait "$lite_wpid" 2>/dev/null || true
+  trap - EXIT
+  [ "$rc" -eq 0 ] || { log "LangChain4j leg failed ($rc): see $work/langchain4j.err"; tail -5 "$work/langchain4j.err" >&2; exit 1; }
+  tail -1 "$work/langchain4j.log" >&2
+fi
 
 # --- results -------------------------------------------------------------------------------------------
 python3 bench/summarize.py "$work" "$pdfs" "$size" "$heap" | tee "$work/results.md"
