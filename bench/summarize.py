@@ -192,6 +192,9 @@ if model.get("best_threads"):
           f" concurrent caller(s), batch {model['best_batch']}"
           + ("" if model.get("best_spinning", "true") == "true" else ", intra-op spinning off")
           + f"; sweep on a sample (TxCxB:chunks/s): {model.get('sweep', '')}")
+    if model.get("check_min_cosine"):
+        print(f"- pure-model leg does the product's work: cosine of its vectors (batch 1) to BgeSmallEmbedder's >="
+              f" {model['check_min_cosine']} on the first chunks")
     print(f"- pure-model leg, for reference (single-threaded, outside its figure): extract {model.get('ref_extract_ms')} ms,"
           f" split {model.get('ref_split_ms')} ms, tokenize {model.get('ref_tokenize_ms')} ms")
 if summary:

@@ -169,6 +169,27 @@ public final class PureModelLeg {
             embedNs = System.nanoTime() - t;
         }
         double seconds = embedNs / 1e9;
+
+        // Same work as the product: the first chunks, batch 1, against the product's own embedder.
+        double minCosine = 1;
+        int check = Math.min(3, ids.length);
+        if (check > 0) {
+            float[][] ours;
+            try (OrtSession session = session(env, model, 1, false)) {
+                ours = embedAll(env, session, Arrays.copyOf(ids, check), 1, 1);
+            }
+            try (BgeSmallEmbedder product = new BgeSmallEmbedder(new BgeSmallEmbedder.Options(1, 1))) {
+                List<float[]> theirs = product.embedPassages(texts.subList(0, check));
+                for (int i = 0; i < check; i++) {
+                    double dot = 0;
+                    for (int k = 0; k < DIM; k++) {
+                        dot += (double) ours[i][k] * theirs.get(i)[k];
+                    }
+                    minCosine = Math.min(minCosine, dot);
+                }
+            }
+            System.out.printf(Locale.ROOT, "[pure-model] check: cosine to BgeSmallEmbedder's vectors (batch 1) >= %.6f%n", minCosine);
+        }
         try (PrintStream p = new PrintStream(Files.newOutputStream(out))) {
             p.println("files_ok=" + filesOk);
             p.println("pages=" + pages);
@@ -185,6 +206,7 @@ public final class PureModelLeg {
             p.println("best_batch=" + best[2]);
             p.println("best_spinning=" + !bestNoSpin);
             p.println("sweep=" + String.join(" ", sweepLines));
+            p.println("check_min_cosine=" + String.format(Locale.ROOT, "%.6f", minCosine));
         }
         System.out.printf(Locale.ROOT, "[pure-model] %.1f s: %.1f chunks/s, %.0f tokens/s%n", seconds,
                 ids.length / seconds, tokens / seconds);
