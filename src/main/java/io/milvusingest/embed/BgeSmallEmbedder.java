@@ -157,6 +157,10 @@ public final class BgeSmallEmbedder implements Embedder, AutoCloseable {
             if (options.intraOpThreads() > 0) {
                 sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
             }
+            // ONNX Runtime's worker threads busy-wait between inferences by default; beside PDFBox, the tokenizer
+            // and Milvus Lite on the same cores that spinning starves them (bench/README.md: 2 threads at batch 1
+            // went from 1.9 to 13.6 chunks/s on a shared 2-core machine with spinning off)
+            sessionOptions.addConfigEntry("session.intra_op.allow_spinning", "0");
             return environment.createSession(model, sessionOptions);
         } catch (OrtException e) {
             throw new IllegalStateException("cannot load " + MODEL_RESOURCE + " into ONNX Runtime: " + e.getMessage(), e);
