@@ -110,7 +110,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 new ExtractOptions(k.bool("extract.text", true), k.bool("extract.tables", true),
                         k.bool("extract.images", true), k.textDepth("extract.text-depth", TextDepth.PAGE)),
                 new OcrConfig(k.bool("extract.ocr", true), k.positive("extract.ocr.timeout-seconds", 120),
-                        k.bool("extract.images.ocr", true)),
+                        k.bool("extract.images.ocr", false)),
                 new UploadOptions(k.bool("upload.enable-text", true), k.bool("upload.enable-tables", true),
                         k.bool("upload.enable-images", true)),
                 new StoreConfig(k.fileUri("store.uri"), k.bool("store.images", true), k.bool("store.tables", true)),
