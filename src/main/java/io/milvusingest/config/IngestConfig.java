@@ -18,10 +18,11 @@ import java.util.List;
  * @param embedThreads    ONNX Runtime intra-op threads, 0 = runtime default ({@code embed.threads})
  * @param milvus          Milvus connection and collection settings
  * @param searchTopK      results per search ({@code search.top-k})
+ * @param bulk            stream-or-bulk choice and bulk import settings ({@code milvus.stream}, {@code milvus.bulk.*})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
-                           MilvusConfig milvus, int searchTopK) {
+                           MilvusConfig milvus, int searchTopK, BulkConfig bulk) {
 
     /**
      * Milvus settings.
@@ -34,9 +35,10 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
      * @param recreate     drop and recreate the collection at start-up
      * @param batchSize    rows per upsert request
      * @param liteCommand  the milvus-lite executable
+     * @param denseIndex   dense index type, {@code hnsw} or {@code gpu_cagra} ({@code milvus.index.type})
      */
     public record MilvusConfig(String uri, String token, String user, String password, String collection,
-                               boolean recreate, int batchSize, Path liteCommand) {
+                               boolean recreate, int batchSize, Path liteCommand, String denseIndex) {
         /** @return true when {@link #uri()} names a local data directory served by an embedded Milvus Lite */
         public boolean embedded() {
             return !(uri.startsWith("http://") || uri.startsWith("https://") || uri.startsWith("tcp://"));
@@ -61,7 +63,8 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 k.string("milvus.uri", "./data/milvus"), src.get("milvus.token"), src.get("milvus.user"),
                 src.get("milvus.password"), k.identifier("milvus.collection", "nv_ingest_collection"),
                 k.bool("milvus.recreate", false), k.positive("milvus.batch-size", 256),
-                home.resolve(k.string("milvus.lite.command", ".venv/bin/milvus-lite")).normalize());
+                home.resolve(k.string("milvus.lite.command", ".venv/bin/milvus-lite")).normalize(),
+                k.choice("milvus.index.type", "hnsw", List.of("hnsw", "gpu_cagra")));
         IngestConfig c = new IngestConfig(
                 home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),
                 k.positive("ingest.poll-delay-ms", 2000),
@@ -69,7 +72,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 k.list("extract.pdf.passwords", ""),
                 k.positive("chunk.size", 384), k.nonNegative("chunk.overlap", 64),
                 k.positive("embed.batch-size", 1), k.nonNegative("embed.threads", 0),
-                milvus, k.positive("search.top-k", 5));
+                milvus, k.positive("search.top-k", 5), BulkConfig.from(k));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }
@@ -77,7 +80,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
     }
 
     /** Typed, validated look-ups whose errors name the key. */
-    private record Keys(ConfigSource src) {
+    record Keys(ConfigSource src) {
         String string(String key, String def) {
             String v = src.get(key);
             return v == null ? def : v;
@@ -117,6 +120,14 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 throw new ConfigException(key + "='" + v + "' must be true or false");
             }
             return Boolean.parseBoolean(v);
+        }
+
+        String choice(String key, String def, List<String> allowed) {
+            String v = string(key, def).trim().toLowerCase(java.util.Locale.ROOT);
+            if (!allowed.contains(v)) {
+                throw new ConfigException(key + "='" + v + "' must be one of " + String.join(", ", allowed));
+            }
+            return v;
         }
 
         String identifier(String key, String def) {
