@@ -39,6 +39,9 @@ public final class IngestRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("direct:ingest").routeId("ingest")
+                // no error handler here: failures go back to the calling route, whose onException (or caller)
+                // classifies them; a sub-route error handler would mark them handled-and-exhausted first
+                .errorHandler(noErrorHandler())
                 .process(this::toSource)
                 .process(e -> timed(e, 0, () -> {
                     Extraction x = pipeline.extract(source(e));
