@@ -1,6 +1,12 @@
 package io.milvusingest.cli;
 
+import io.milvus.client.MilvusServiceClient;
+import io.milvus.param.ConnectParam;
 import io.milvus.v2.client.MilvusClientV2;
+import io.milvusingest.bulk.BulkImporter;
+import io.milvusingest.bulk.ImportJobs;
+import io.milvusingest.bulk.ObjectStore;
+import io.milvusingest.bulk.StreamOrBulkWriter;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.embed.BgeSmallEmbedder;
@@ -8,6 +14,7 @@ import io.milvusingest.embed.Embedder;
 import io.milvusingest.extract.Extractors;
 import io.milvusingest.ingest.IngestPipeline;
 import io.milvusingest.milvus.CollectionManager;
+import io.milvusingest.milvus.DenseIndex;
 import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.MilvusLiteServer;
@@ -28,14 +35,20 @@ final class AppRuntime implements AutoCloseable {
     private final IngestConfig config;
     private final MilvusLiteServer lite;
     private final MilvusClientV2 client;
+    private final String uri;
     private final BgeSmallEmbedder embedder;
     private IngestPipeline pipeline;
     private MilvusWriter writer;
+    private StreamOrBulkWriter uploader;
+    private MilvusServiceClient importClient;
+    private ObjectStore store;
 
-    private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, BgeSmallEmbedder embedder) {
+    private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, String uri,
+                       BgeSmallEmbedder embedder) {
         this.config = config;
         this.lite = lite;
         this.client = client;
+        this.uri = uri;
         this.embedder = embedder;
     }
 
@@ -61,7 +74,7 @@ final class AppRuntime implements AutoCloseable {
             BgeSmallEmbedder embedder = model.join();
             LOG.info("ready in {} ms: model {} ({} dims), Milvus at {}", (System.nanoTime() - t0) / 1_000_000,
                     embedder.modelName(), embedder.dimension(), m.embedded() ? uri + " (embedded Milvus Lite)" : uri);
-            return new AppRuntime(config, lite, client, embedder);
+            return new AppRuntime(config, lite, client, uri, embedder);
         } catch (RuntimeException e) {
             if (lite != null) {
                 lite.close();
@@ -80,19 +93,52 @@ final class AppRuntime implements AutoCloseable {
         if (pipeline == null) {
             TokenChunker chunker = new TokenChunker(embedder.tokenizer(), embedder, config.chunkSize(),
                     config.chunkOverlap());
-            var outcome = new CollectionManager(client).ensureCollection(config.milvus().collection(),
-                    embedder.dimension(), config.milvus().recreate());
+            var outcome = new CollectionManager(client, DenseIndex.of(config.milvus().denseIndex()))
+                    .ensureCollection(config.milvus().collection(), embedder.dimension(), config.milvus().recreate());
             LOG.info("collection {}: {}", config.milvus().collection(), outcome.label());
             writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize());
-            pipeline = new IngestPipeline(new Extractors(config.pdfPasswords()), chunker, embedder, writer);
+            uploader = new StreamOrBulkWriter(writer, bulkImporter(), config.bulk());
+            pipeline = new IngestPipeline(new Extractors(config.pdfPasswords()), chunker, embedder, uploader);
         }
         return pipeline;
     }
 
-    /** The Milvus bean endpoint ({@code bean:milvusUpload}); call {@link #pipeline()} first. */
+    /**
+     * The bulk importer, or null when every job streams (milvus.stream=true, or an embedded Milvus Lite, which
+     * has no object storage). Checks at start-up that Milvus's bucket exists.
+     *
+     * @throws IllegalStateException saying what is wrong with the bucket, endpoint or credentials
+     */
+    private BulkImporter bulkImporter() {
+        if (config.bulk().stream() || config.milvus().embedded()) {
+            LOG.info("bulk import off: {}", config.bulk().stream() ? "milvus.stream=true" : "Milvus Lite has no bulk import");
+            return null;
+        }
+        store = new ObjectStore(config.bulk());
+        store.requireBucket();
+        IngestConfig.MilvusConfig m = config.milvus();
+        ConnectParam.Builder connect = ConnectParam.newBuilder().withUri(uri);
+        if (m.token() != null) {
+            connect.withToken(m.token());
+        } else if (m.user() != null) {
+            connect.withAuthorization(m.user(), m.password() == null ? "" : m.password());
+        }
+        importClient = new MilvusServiceClient(connect.build());
+        LOG.info("bulk import on: jobs of at least {} rows (milvus.bulk.threshold) via {}", config.bulk().threshold(),
+                config.bulk());
+        return new BulkImporter(client, new ImportJobs(importClient), store, config.bulk(), m.collection());
+    }
+
+    /** The stream writer (flush, counts); call {@link #pipeline()} first. */
     MilvusWriter writer() {
         pipeline();
         return writer;
+    }
+
+    /** The Milvus bean endpoint ({@code bean:milvusUpload}): streams or bulk imports per job. */
+    StreamOrBulkWriter uploader() {
+        pipeline();
+        return uploader;
     }
 
     /** @throws IllegalStateException when the collection does not exist */
@@ -117,6 +163,12 @@ final class AppRuntime implements AutoCloseable {
             client.close();
         } catch (RuntimeException e) {
             LOG.debug("closing the Milvus client: {}", e.toString());
+        }
+        if (importClient != null) {
+            importClient.close();
+        }
+        if (store != null) {
+            store.close();
         }
         embedder.close();
         if (lite != null) {

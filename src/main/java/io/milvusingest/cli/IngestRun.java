@@ -1,5 +1,6 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.bulk.JobOutcome;
 import io.milvusingest.ingest.FailureRecord;
 import io.milvusingest.ingest.SourceDocument;
 import io.milvusingest.route.IngestRoutes;
@@ -30,16 +31,21 @@ final class IngestRun {
     static ProgressPrinter ingest(AppRuntime runtime, List<Path> files) throws Exception {
         ProgressPrinter printer = new ProgressPrinter(System.out);
         try (CamelContext camel = new DefaultCamelContext()) {
-            camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
+            camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
             camel.addRoutes(new IngestRoutes(runtime.pipeline(), printer));
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
+            runtime.uploader().beginJob(-1); // the run is one job: it streams, or bulk imports once large enough
             for (Path file : files) {
                 try {
                     template.requestBody("direct:ingest", SourceDocument.ofFile(file));
                 } catch (CamelExecutionException e) {
                     printer.failed(file.getFileName().toString(), FailureRecord.rootIngestCause(e.getCause()));
                 }
+            }
+            JobOutcome job = runtime.uploader().endJob();
+            for (JobOutcome.FailedSource lost : job.failed()) {
+                printer.importFailed(Path.of(lost.sourceId()).getFileName().toString(), lost.rows(), job.error());
             }
         }
         // One flush per run, not per document: Milvus rate-limits flush, and upserts are already durable in its WAL.

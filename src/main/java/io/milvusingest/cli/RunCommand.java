@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
         Main main = new Main();
         main.configure().withRoutesIncludePattern("file:" + routesDir.toAbsolutePath() + "/*.camel.yaml");
         main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener));
-        main.bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
+        main.bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
         main.setOverrideProperties(placeholders(runtime.config()));
         return main;
