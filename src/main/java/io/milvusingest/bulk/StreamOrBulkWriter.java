@@ -98,31 +98,25 @@ public final class StreamOrBulkWriter implements DocumentWriter {
         if (job.staged == null) {
             job.staged = bulk.stage();
         }
-        int replaced = stageRows(job.staged, doc);
+        MilvusWriter.rows(doc).forEach(job.staged::add); // earlier versions are deleted in one go before the import
         job.docs.add(new JobOutcome.FailedSource(doc.source().sourceId(), doc.chunks().size()));
         if (job.staged.full()) {
             importStaged(job);
         }
-        return new UploadResult(doc.chunks().size(), replaced, (System.nanoTime() - t0) / 1_000_000);
+        return new UploadResult(doc.chunks().size(), 0, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private UploadResult importAlone(EmbeddedDocument doc) {
         long t0 = System.nanoTime();
         try (StagedImport staged = bulk.stage()) {
-            int replaced = stageRows(staged, doc);
+            List<JsonObject> rows = MilvusWriter.rows(doc); // validates sizes before anything is deleted
+            rows.forEach(staged::add);
+            long deleted = stream.deleteSource(doc.source().sourceId()); // import inserts: drop the earlier version
             bulk.load(staged);
-            return new UploadResult(doc.chunks().size(), replaced, (System.nanoTime() - t0) / 1_000_000);
+            return new UploadResult(rows.size(), (int) Math.max(0, deleted - rows.size()), (System.nanoTime() - t0) / 1_000_000);
         } catch (IngestException e) {
             throw new IngestException(e.kind(), e.stage(), doc.source().sourceId(), null, e.getMessage(), e.getCause());
         }
-    }
-
-    /** @return stale rows removed: earlier rows of the document beyond its new chunk count */
-    private int stageRows(StagedImport staged, EmbeddedDocument doc) {
-        List<JsonObject> rows = MilvusWriter.rows(doc); // validates sizes before anything is deleted
-        int deleted = stream.deleteSource(doc.source().sourceId()); // import inserts: drop the earlier version first
-        rows.forEach(staged::add);
-        return Math.max(0, deleted - rows.size());
     }
 
     private void importStaged(Job j) {
@@ -131,6 +125,8 @@ public final class StreamOrBulkWriter implements DocumentWriter {
         }
         try {
             if (j.staged.rows() > 0) {
+                // import inserts: drop the documents' earlier versions first (a failed import leaves them without rows)
+                stream.deleteSources(j.docs.stream().map(JobOutcome.FailedSource::sourceId).toList());
                 bulk.load(j.staged);
             }
         } catch (IngestException e) {

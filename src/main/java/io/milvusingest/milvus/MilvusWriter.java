@@ -107,6 +107,25 @@ public final class MilvusWriter implements DocumentWriter {
     }
 
     /**
+     * Deletes every row of the documents, 100 documents per delete request.
+     *
+     * @return rows deleted
+     * @throws IngestException STORE_UNAVAILABLE/UPLOAD when Milvus fails
+     */
+    public long deleteSources(List<String> sourceIds) {
+        long deleted = 0;
+        lock.lock();
+        try {
+            for (int i = 0; i < sourceIds.size(); i += 100) {
+                deleted += delete(null, Filters.sourceIdIn(sourceIds.subList(i, Math.min(sourceIds.size(), i + 100))));
+            }
+            return deleted;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * @param filter a Milvus boolean expression, or null/blank for all rows
      * @return the number of matching rows, read at Strong consistency
      */
