@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -132,10 +131,5 @@ public final class BulkImporter {
             throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, null, null,
                     "Milvus: making imported rows of " + collection + " searchable failed: " + e.getMessage(), e);
         }
-    }
-
-    /** The timeout of one job, for callers that report it. */
-    public Duration timeout() {
-        return config.timeout();
     }
 }

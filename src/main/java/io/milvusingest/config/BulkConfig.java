@@ -56,7 +56,7 @@ public record BulkConfig(boolean stream, int threshold, String format, URI endpo
         }
         String prefix = k.string("milvus.bulk.prefix", "files/bulk-import").trim().replaceAll("^/+|/+$", "");
         String tmp = System.getProperty("java.io.tmpdir");
-        return new BulkConfig(k.bool("milvus.stream", false), k.nonNegative("milvus.bulk.threshold", 10_000),
+        return new BulkConfig(k.bool("milvus.stream", false), k.nonNegative("milvus.bulk.threshold", 5_000),
                 k.choice("milvus.bulk.format", "parquet", List.of("parquet", "json")), endpoint,
                 k.string("milvus.bulk.region", "us-east-1"), k.string("milvus.bulk.access-key", "minioadmin"),
                 k.string("milvus.bulk.secret-key", "minioadmin"), bucket, prefix, k.bool("milvus.bulk.keep-files", false),

@@ -17,7 +17,7 @@ class BulkConfigTest {
     void should_default_to_parquet_staged_under_files_in_milvus_default_bucket() {
         BulkConfig c = bulk(Map.of());
         assertThat(c.stream()).isFalse();
-        assertThat(c.threshold()).isEqualTo(10_000);
+        assertThat(c.threshold()).isEqualTo(5_000);
         assertThat(c.format()).isEqualTo("parquet");
         assertThat(c.endpoint().toString()).isEqualTo("http://localhost:9000");
         assertThat(c.bucket()).isEqualTo("a-bucket");
