@@ -1,11 +1,8 @@
 package io.milvusingest.cli;
 
-import io.milvus.client.MilvusServiceClient;
-import io.milvus.param.ConnectParam;
 import io.milvus.v2.client.MilvusClientV2;
+import io.milvusingest.bulk.BulkConnection;
 import io.milvusingest.bulk.BulkImporter;
-import io.milvusingest.bulk.ImportJobs;
-import io.milvusingest.bulk.ObjectStore;
 import io.milvusingest.bulk.StreamOrBulkWriter;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.config.IngestConfig;
@@ -40,8 +37,7 @@ final class AppRuntime implements AutoCloseable {
     private IngestPipeline pipeline;
     private MilvusWriter writer;
     private StreamOrBulkWriter uploader;
-    private MilvusServiceClient importClient;
-    private ObjectStore store;
+    private BulkConnection bulk;
 
     private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, String uri,
                        BgeSmallEmbedder embedder) {
@@ -114,19 +110,11 @@ final class AppRuntime implements AutoCloseable {
             LOG.info("bulk import off: {}", config.bulk().stream() ? "milvus.stream=true" : "Milvus Lite has no bulk import");
             return null;
         }
-        store = new ObjectStore(config.bulk());
-        store.requireBucket();
         IngestConfig.MilvusConfig m = config.milvus();
-        ConnectParam.Builder connect = ConnectParam.newBuilder().withUri(uri);
-        if (m.token() != null) {
-            connect.withToken(m.token());
-        } else if (m.user() != null) {
-            connect.withAuthorization(m.user(), m.password() == null ? "" : m.password());
-        }
-        importClient = new MilvusServiceClient(connect.build());
-        LOG.info("bulk import on: jobs of at least {} rows (milvus.bulk.threshold) via {}", config.bulk().threshold(),
+        bulk = BulkConnection.open(client, uri, m.token(), m.user(), m.password(), config.bulk(), m.collection());
+        LOG.info("bulk import on for jobs of at least {} rows (milvus.bulk.threshold): {}", config.bulk().threshold(),
                 config.bulk());
-        return new BulkImporter(client, new ImportJobs(importClient), store, config.bulk(), m.collection());
+        return bulk.importer();
     }
 
     /** The stream writer (flush, counts); call {@link #pipeline()} first. */
@@ -164,11 +152,8 @@ final class AppRuntime implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("closing the Milvus client: {}", e.toString());
         }
-        if (importClient != null) {
-            importClient.close();
-        }
-        if (store != null) {
-            store.close();
+        if (bulk != null) {
+            bulk.close();
         }
         embedder.close();
         if (lite != null) {
