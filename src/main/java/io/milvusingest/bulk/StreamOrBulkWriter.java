@@ -63,8 +63,9 @@ public final class StreamOrBulkWriter implements DocumentWriter {
         if (job.mode == WriteMode.STREAM && !config.stream() && bulk != null && job.rows + n >= config.threshold()) {
             job.mode = choose(job.rows + n, "job reaching " + (job.rows + n) + " rows", true);
         }
-        job.rows += n;
-        return job.mode == WriteMode.STREAM ? stream.write(doc) : stage(doc);
+        UploadResult written = job.mode == WriteMode.STREAM ? stream.write(doc) : stage(doc);
+        job.rows += n; // only documents written or staged count
+        return written;
     }
 
     /** Imports what the run staged and closes it. @return the outcome, listing documents a failed import lost */
