@@ -1,6 +1,9 @@
 package io.milvusingest.cli;
 
 import io.milvus.v2.client.MilvusClientV2;
+import io.milvusingest.bulk.BulkConnection;
+import io.milvusingest.bulk.BulkImporter;
+import io.milvusingest.bulk.StreamOrBulkWriter;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.embed.Embedder;
@@ -12,6 +15,7 @@ import io.milvusingest.extract.TesseractOcr;
 import io.milvusingest.ingest.ExtractionStep;
 import io.milvusingest.ingest.IngestPipeline;
 import io.milvusingest.milvus.CollectionManager;
+import io.milvusingest.milvus.DenseIndex;
 import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.MilvusLiteServer;
@@ -34,17 +38,22 @@ final class AppRuntime implements AutoCloseable {
     private final IngestConfig config;
     private final MilvusLiteServer lite;
     private final MilvusClientV2 client;
+    private final String uri;
     private final Embedder embedder;
     private final ModelTokenizer tokenizer;
     private final AutoCloseable model;
     private IngestPipeline pipeline;
     private MilvusWriter writer;
     private GuardedExtractor extractor;
+    private StreamOrBulkWriter uploader;
+    private BulkConnection bulk;
 
-    private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, EmbeddingModel model) {
+    private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, String uri,
+                       EmbeddingModel model) {
         this.config = config;
         this.lite = lite;
         this.client = client;
+        this.uri = uri;
         this.embedder = model.embedder();
         this.tokenizer = model.tokenizer();
         this.model = model.resources();
@@ -72,7 +81,7 @@ final class AppRuntime implements AutoCloseable {
             LOG.info("ready in {} ms: model {} ({} dims), Milvus at {}", (System.nanoTime() - t0) / 1_000_000,
                     loaded.embedder().modelName(), loaded.embedder().dimension(),
                     m.embedded() ? uri + " (embedded Milvus Lite)" : uri);
-            return new AppRuntime(config, lite, client, loaded);
+            return new AppRuntime(config, lite, client, uri, loaded);
         } catch (RuntimeException e) {
             if (lite != null) {
                 lite.close();
@@ -91,8 +100,8 @@ final class AppRuntime implements AutoCloseable {
         if (pipeline == null) {
             TokenChunker chunker = new TokenChunker(tokenizer, embedder, config.chunkSize(),
                     config.chunkOverlap());
-            var outcome = new CollectionManager(client).ensureCollection(config.milvus().collection(),
-                    embedder.dimension(), config.milvus().recreate());
+            var outcome = new CollectionManager(client, DenseIndex.of(config.milvus().denseIndex()))
+                    .ensureCollection(config.milvus().collection(), embedder.dimension(), config.milvus().recreate());
             LOG.info("collection {}: {}", config.milvus().collection(), outcome.label());
             writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize());
             Ocr ocr = TesseractOcr.detect(config.ocr().enabled(), config.ocr().timeoutSeconds());
@@ -100,7 +109,8 @@ final class AppRuntime implements AutoCloseable {
                     config.limits().maxImagePixels());
             extractor = new GuardedExtractor(extractors, config.limits());
             List<ExtractionStep> steps = ExtractionSteps.of(config);
-            pipeline = new IngestPipeline(extractor, chunker, embedder, writer, config.upload(), steps);
+            uploader = new StreamOrBulkWriter(writer, bulkImporter(), config.bulk());
+            pipeline = new IngestPipeline(extractor, chunker, embedder, uploader, config.upload(), steps);
         }
         return pipeline;
     }
@@ -109,6 +119,30 @@ final class AppRuntime implements AutoCloseable {
     MilvusWriter writer() {
         pipeline();
         return writer;
+    }
+
+    /**
+     * The bulk importer, or null when every job streams (milvus.stream=true, or an embedded Milvus Lite, which
+     * has no object storage). Checks at start-up that Milvus's bucket exists.
+     *
+     * @throws IllegalStateException saying what is wrong with the bucket, endpoint or credentials
+     */
+    private BulkImporter bulkImporter() {
+        if (config.bulk().stream() || config.milvus().embedded()) {
+            LOG.info("bulk import off: {}", config.bulk().stream() ? "milvus.stream=true" : "Milvus Lite has no bulk import");
+            return null;
+        }
+        IngestConfig.MilvusConfig m = config.milvus();
+        bulk = BulkConnection.open(client, uri, m.token(), m.user(), m.password(), config.bulk(), m.collection());
+        LOG.info("bulk import on for jobs of at least {} rows (milvus.bulk.threshold): {}", config.bulk().threshold(),
+                config.bulk());
+        return bulk.importer();
+    }
+
+    /** The Milvus bean endpoint ({@code bean:milvusUpload}): streams or bulk imports per job. */
+    StreamOrBulkWriter uploader() {
+        pipeline();
+        return uploader;
     }
 
     /** @return the loaded model; its start-up failure (e.g. a remote dimension mismatch) unwrapped */
@@ -154,6 +188,9 @@ final class AppRuntime implements AutoCloseable {
         }
         if (extractor != null) {
             extractor.close();
+        }
+        if (bulk != null) {
+            bulk.close();
         }
         if (lite != null) {
             lite.close();

@@ -1,5 +1,6 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.bulk.JobOutcome;
 import io.milvusingest.ingest.FailureRecord;
 import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.ingest.RunReport;
@@ -34,16 +35,23 @@ final class IngestRun {
         try (RunReport report = RunReport.open(runtime.config().reportDir(), "files");
              CamelContext camel = new DefaultCamelContext()) {
             ProgressListener listener = ProgressListener.both(printer, report);
-            camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
+            camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
             camel.addRoutes(new IngestRoutes(runtime.pipeline(), listener));
             camel.start();
             ProducerTemplate template = camel.createProducerTemplate();
+            runtime.uploader().beginJob(-1); // the run is one job: it streams, or bulk imports once large enough
             for (Path file : files) {
                 try {
                     template.requestBody("direct:ingest", SourceDocument.ofFile(file));
                 } catch (CamelExecutionException e) {
                     listener.failed(file.getFileName().toString(), FailureRecord.rootIngestCause(e.getCause()));
                 }
+            }
+            JobOutcome job = runtime.uploader().endJob();
+            for (JobOutcome.FailedSource lost : job.failed()) {
+                String name = Path.of(lost.sourceId()).getFileName().toString();
+                printer.importFailed(name, lost.rows(), job.error());
+                report.failed(name, job.error()); // follows the line written when its rows were staged
             }
             System.out.println("report: " + report.file());
         }

@@ -34,6 +34,13 @@ final class ProgressPrinter implements ProgressListener {
         out.printf(Locale.ROOT, "FAILED  %-40s %s%s: %s%n", name, kind, where, error.getMessage());
     }
 
+    /** A document printed "ok" whose staged rows were lost by a failed bulk import job. */
+    void importFailed(String name, int rows, IngestException error) {
+        summary.importFailed(1, rows, error.kind());
+        out.printf(Locale.ROOT, "FAILED  %-40s %s (%s, bulk import): %s%n", name, error.kind(), error.stage().label(),
+                error.getMessage());
+    }
+
     RunSummary summary() {
         return summary;
     }

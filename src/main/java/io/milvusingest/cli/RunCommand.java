@@ -91,7 +91,7 @@ final class RunCommand implements Callable<Integer> {
         main.configure().withRoutesIncludePattern(routeFiles.stream()
                 .map(f -> "file:" + f.toAbsolutePath()).collect(Collectors.joining(",")));
         main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener));
-        main.bind(IngestRoutes.UPLOAD_BEAN, runtime.writer());
+        main.bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
         main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));

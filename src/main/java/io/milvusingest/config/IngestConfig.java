@@ -39,13 +39,14 @@ import java.util.List;
  * @param healthPort      HTTP port of {@code /observe/health} while {@code bin/ingest run} runs, 0 = off
  *                        ({@code health.port})
  * @param sync            bucket sync settings ({@code sync.*})
+ * @param bulk            stream-or-bulk choice and bulk import settings ({@code milvus.stream}, {@code milvus.bulk.*})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
                            MilvusConfig milvus, int searchTopK, ExtractOptions extract, OcrConfig ocr,
                            UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder,
                            CaptionConfig caption, ExtractLimits limits, RetryPolicy retry, Path reportDir,
-                           int healthPort, SyncConfig sync) {
+                           int healthPort, SyncConfig sync, BulkConfig bulk) {
 
     /**
      * Redelivery of transient failures (Milvus or object storage unreachable, embedding endpoint 5xx/429) with
@@ -70,9 +71,10 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
      * @param recreate     drop and recreate the collection at start-up
      * @param batchSize    rows per upsert request
      * @param liteCommand  the milvus-lite executable
+     * @param denseIndex   dense index type, {@code hnsw} or {@code gpu_cagra} ({@code milvus.index.type})
      */
     public record MilvusConfig(String uri, String token, String user, String password, String collection,
-                               boolean recreate, int batchSize, Path liteCommand) {
+                               boolean recreate, int batchSize, Path liteCommand, String denseIndex) {
         /** @return true when {@link #uri()} names a local data directory served by an embedded Milvus Lite */
         public boolean embedded() {
             return !(uri.startsWith("http://") || uri.startsWith("https://") || uri.startsWith("tcp://"));
@@ -97,7 +99,8 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 k.string("milvus.uri", "./data/milvus"), src.get("milvus.token"), src.get("milvus.user"),
                 src.get("milvus.password"), k.identifier("milvus.collection", "nv_ingest_collection"),
                 k.bool("milvus.recreate", false), k.positive("milvus.batch-size", 256),
-                home.resolve(k.string("milvus.lite.command", ".venv/bin/milvus-lite")).normalize());
+                home.resolve(k.string("milvus.lite.command", ".venv/bin/milvus-lite")).normalize(),
+                k.choice("milvus.index.type", "hnsw", List.of("hnsw", "gpu_cagra")));
         List<String> include = k.list("ingest.include", "pdf,docx,pptx,txt,md,markdown,html,htm,png,jpg,jpeg,tif,tiff");
         IngestConfig c = new IngestConfig(
                 home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),
@@ -123,7 +126,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 new RetryPolicy(k.positive("ingest.retry.attempts", 8), k.positiveLong("ingest.retry.initial-delay-ms", 1000),
                         k.positiveLong("ingest.retry.max-delay-ms", 30_000)),
                 home.resolve(k.string("ingest.report-dir", "./reports")).normalize(),
-                k.nonNegative("health.port", 8080), SyncConfig.from(src, home, include));
+                k.nonNegative("health.port", 8080), SyncConfig.from(src, home, include), BulkConfig.from(k));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }
@@ -185,6 +188,14 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 throw new ConfigException(key + "='" + v + "' must be true or false");
             }
             return Boolean.parseBoolean(v);
+        }
+
+        String choice(String key, String def, List<String> allowed) {
+            String v = string(key, def).trim().toLowerCase(java.util.Locale.ROOT);
+            if (!allowed.contains(v)) {
+                throw new ConfigException(key + "='" + v + "' must be one of " + String.join(", ", allowed));
+            }
+            return v;
         }
 
         String identifier(String key, String def) {

@@ -23,6 +23,11 @@ public enum ErrorKind {
     EMBEDDING_FAILED(true),
     /** Milvus (or object storage) was unreachable or refused the write. Transient. */
     STORE_UNAVAILABLE(true),
+    /**
+     * Milvus's bulk import job rejected the staged rows (its reason is in the message, e.g. a field missing or a
+     * vector of the wrong dimension). Permanent: the same rows fail again.
+     */
+    IMPORT_FAILED(false),
     /** A bug or an unclassified failure; kept distinct so it is never mistaken for bad input. */
     INTERNAL(false);
 

@@ -27,6 +27,17 @@ public final class RunSummary {
         failures.merge(kind, 1, Integer::sum);
     }
 
+    /**
+     * Turns documents counted as succeeded into failures: their rows were staged for a bulk import job that failed.
+     *
+     * @param documents how many documents; @param lostRows their rows
+     */
+    public synchronized void importFailed(int documents, long lostRows, ErrorKind kind) {
+        ok -= documents;
+        rows -= lostRows;
+        failures.merge(kind, documents, Integer::sum);
+    }
+
     public synchronized int okCount() {
         return ok;
     }

@@ -38,10 +38,17 @@ public final class CollectionManager {
     }
 
     private final MilvusClientV2 client;
+    private final DenseIndex denseIndex;
 
     /** @param client an open client; not closed by this class */
     public CollectionManager(MilvusClientV2 client) {
+        this(client, DenseIndex.HNSW);
+    }
+
+    /** @param denseIndex the dense index type of collections it creates ({@code milvus.index.type}) */
+    public CollectionManager(MilvusClientV2 client, DenseIndex denseIndex) {
         this.client = client;
+        this.denseIndex = denseIndex;
     }
 
     /**
@@ -112,7 +119,7 @@ public final class CollectionManager {
         call("create collection " + name, () -> {
             client.createCollection(CreateCollectionReq.builder().collectionName(name)
                     .collectionSchema(CollectionSchemas.schema(dimension))
-                    .indexParams(CollectionSchemas.indexes()).build());
+                    .indexParams(CollectionSchemas.indexes(denseIndex)).build());
             return null;
         });
     }

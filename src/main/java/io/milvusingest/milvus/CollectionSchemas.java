@@ -67,12 +67,18 @@ public final class CollectionSchemas {
     }
 
     /**
+     * @param dense the dense index type ({@link DenseIndex#HNSW} by default)
      * @return the two indexes: {@code dense_index} (HNSW, L2, M=64, efConstruction=512) on {@code vector}
      *     and {@code sparse_index} (SPARSE_INVERTED_INDEX, BM25) on {@code sparse}. The HNSW parameters
      *     travel as one JSON {@code params} entry, the wire format pymilvus uses: Milvus flattens it, and
      *     Milvus Lite reads only that entry (separate {@code M}/{@code efConstruction} entries, which the
      *     Java SDK sends for {@code extraParams}, are ignored there).
      */
+    public static List<IndexParam> indexes(DenseIndex dense) {
+        return List.of(dense.param(), indexes().get(1));
+    }
+
+    /** @return {@link #indexes(DenseIndex)} with HNSW; see there */
     public static List<IndexParam> indexes() {
         String hnsw = "{\"M\": " + HNSW_PARAMS.get("M") + ", \"efConstruction\": " + HNSW_PARAMS.get("efConstruction")
                 + "}";

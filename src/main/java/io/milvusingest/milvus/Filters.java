@@ -42,6 +42,12 @@ public final class Filters {
     }
 
     /** @return {@code (a) and (b)}, or the non-blank one alone, or null when both are blank */
+    /** @return {@code source["source_id"] in ["a", "b", ...]} */
+    public static String sourceIdIn(java.util.List<String> sourceIds) {
+        return jsonPath(Fields.SOURCE, Fields.SOURCE_ID) + " in ["
+                + String.join(", ", sourceIds.stream().map(Filters::quote).toList()) + "]";
+    }
+
     public static String and(String a, String b) {
         boolean hasA = a != null && !a.isBlank();
         boolean hasB = b != null && !b.isBlank();

@@ -87,6 +87,16 @@ public final class MilvusWriter implements DocumentWriter {
     }
 
     /**
+     * @return the document's rows as the SDK takes them (pk, vector, text, source, content_metadata), for callers
+     *     that store them another way (bulk import)
+     * @throws IngestException TOO_LARGE/UPLOAD when a chunk text exceeds 65535 UTF-8 bytes
+     */
+    public static List<JsonObject> rows(EmbeddedDocument doc) {
+        List<List<JsonObject>> all = RowMapper.batches(doc, Integer.MAX_VALUE, Long.MAX_VALUE);
+        return all.isEmpty() ? List.of() : all.get(0);
+    }
+
+    /**
      * Deletes every row of a document.
      *
      * @return rows deleted
@@ -96,6 +106,25 @@ public final class MilvusWriter implements DocumentWriter {
         lock.lock();
         try {
             return delete(sourceId, Filters.sourceIdEquals(sourceId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Deletes every row of the documents, 100 documents per delete request.
+     *
+     * @return rows deleted
+     * @throws IngestException STORE_UNAVAILABLE/UPLOAD when Milvus fails
+     */
+    public long deleteSources(List<String> sourceIds) {
+        long deleted = 0;
+        lock.lock();
+        try {
+            for (int i = 0; i < sourceIds.size(); i += 100) {
+                deleted += delete(null, Filters.sourceIdIn(sourceIds.subList(i, Math.min(sourceIds.size(), i + 100))));
+            }
+            return deleted;
         } finally {
             lock.unlock();
         }

@@ -300,6 +300,7 @@ class BucketSyncIT {
                 "sync.state-dir", state.toString(), "sync.s3.uri-endpoint-override", minio.endpoint(),
                 "sync.s3.force-path-style", "true", "sync.s3.access-key", minio.accessKey(),
                 "sync.s3.secret-key", minio.secretKey()));
+        p.put("milvus.stream", "true"); // Milvus Lite has no bulk import
         p.put("ingest.max-bytes", Long.toString(MAX_BYTES));
         p.put("health.port", "0"); // the scheduled runs would otherwise serve /observe/health on 8080
         p.putAll(extra);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -85,11 +86,12 @@ class BucketSyncOutageIT {
     }
 
     private IngestConfig config(MinioServer minio, MilvusLiteServer lite) {
-        return IngestConfig.from(ConfigSource.load(null, Map.of("milvus.uri", lite.uri(),
+        Map<String, String> p = new HashMap<>(Map.of("milvus.uri", lite.uri(),
                 "milvus.collection", "it_sync_outage", "sync.enabled", "true", "sync.bucket", BUCKET,
                 "sync.state-dir", tmp.resolve("state").toString(),
                 "sync.s3.uri-endpoint-override", minio.endpoint(), "sync.s3.force-path-style", "true",
-                "sync.s3.access-key", minio.accessKey(), "sync.s3.secret-key", minio.secretKey(), "health.port", "0")),
-                Path.of("").toAbsolutePath());
+                "sync.s3.access-key", minio.accessKey(), "sync.s3.secret-key", minio.secretKey(), "health.port", "0"));
+        p.put("milvus.stream", "true"); // Milvus Lite has no bulk import
+        return IngestConfig.from(ConfigSource.load(null, p), Path.of("").toAbsolutePath());
     }
 }

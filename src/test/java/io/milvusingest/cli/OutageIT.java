@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,12 +45,14 @@ class OutageIT {
         MilvusLiteServer lite = MilvusLiteServer.start(MilvusLiteExtension.EXECUTABLE, data);
         int port = lite.port();
         int healthPort = freePort();
-        IngestConfig config = IngestConfig.from(ConfigSource.load(Path.of("config/application.properties"), Map.of(
+        Map<String, String> p = new HashMap<>(Map.of(
                 "ingest.inbox", inbox.toString(), "ingest.poll-delay-ms", "200", "ingest.report-dir", tmp.resolve("reports").toString(),
                 "milvus.uri", lite.uri(), "milvus.collection", "outage", "milvus.recreate", "true",
                 // 0.5 + 1 + 2 + 4 x 12 s: about 50 s of redelivery, longer than the outage
                 "ingest.retry.attempts", "16", "ingest.retry.initial-delay-ms", "500", "ingest.retry.max-delay-ms", "4000",
-                "health.port", Integer.toString(healthPort))), Path.of("."));
+                "health.port", Integer.toString(healthPort)));
+        p.put("milvus.stream", "true"); // Milvus Lite has no bulk import
+        IngestConfig config = IngestConfig.from(ConfigSource.load(Path.of("config/application.properties"), p), Path.of("."));
         AtomicReference<Throwable> camelFailure = new AtomicReference<>();
         try (AppRuntime runtime = AppRuntime.start(config)) {
             Main camel = RunCommand.camelMain(runtime, new ProgressListener() {
