@@ -76,11 +76,11 @@ class IngestConfigTest {
     }
 
     @Test
-    void should_extract_and_upload_everything_per_page_with_OCR_by_default() {
+    void should_extract_and_upload_everything_per_page_with_page_OCR_by_default() {
         IngestConfig c = config(Map.of(), Map.of(), Map.of());
         assertThat(c.extract()).isEqualTo(ExtractOptions.ALL);
         assertThat(c.upload()).isEqualTo(UploadOptions.ALL);
-        assertThat(c.ocr()).isEqualTo(new OcrConfig(true, 120, true));
+        assertThat(c.ocr()).isEqualTo(new OcrConfig(true, 120, false)); // embedded-image OCR is opt-in
         assertThat(c.include()).contains("docx", "pptx", "png", "tiff");
     }
 
