@@ -47,6 +47,11 @@ public final class BulkConnection implements AutoCloseable {
         return importer;
     }
 
+    /** @return the S3 client of Milvus's bucket (health checks) */
+    public ObjectStore store() {
+        return store;
+    }
+
     @Override
     public void close() {
         importClient.close();

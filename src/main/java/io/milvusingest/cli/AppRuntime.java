@@ -3,6 +3,7 @@ package io.milvusingest.cli;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvusingest.bulk.BulkConnection;
 import io.milvusingest.bulk.BulkImporter;
+import io.milvusingest.bulk.ObjectStore;
 import io.milvusingest.bulk.StreamOrBulkWriter;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.config.IngestConfig;
@@ -137,6 +138,11 @@ final class AppRuntime implements AutoCloseable {
         LOG.info("bulk import on for jobs of at least {} rows (milvus.bulk.threshold): {}", config.bulk().threshold(),
                 config.bulk());
         return bulk.importer();
+    }
+
+    /** @return Milvus's bucket when bulk import is on, else null; call {@link #pipeline()} first */
+    ObjectStore bulkStore() {
+        return bulk == null ? null : bulk.store();
     }
 
     /** The Milvus bean endpoint ({@code bean:milvusUpload}): streams or bulk imports per job. */

@@ -7,6 +7,7 @@ import io.milvusingest.route.FailureRecorder;
 import io.milvusingest.route.InboxLock;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
+import io.milvusingest.route.ObjectStoreHealthCheck;
 import io.milvusingest.route.IngestRoutes;
 import io.milvusingest.sync.BucketSync;
 import java.io.IOException;
@@ -95,6 +96,9 @@ final class RunCommand implements Callable<Integer> {
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
         main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
+        if (runtime.bulkStore() != null) {
+            main.bind("objectStoreHealthCheck", new ObjectStoreHealthCheck(runtime.bulkStore()));
+        }
         if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
             main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
                     runtime.config().milvus().collection(), runtime.writer(), listener));
