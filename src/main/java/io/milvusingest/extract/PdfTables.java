@@ -20,7 +20,8 @@ import java.util.List;
  * (shaded rows, as on multimodal_test.pdf) come out with extra columns, each row's cells in different ones. After
  * empty rows and columns are dropped, when every row has the same number of non-empty cells and that is fewer than
  * the columns, each row keeps just its non-empty cells, in order. A grid with genuinely empty cells (rows with
- * differing counts) is left alone. Cell text comes from {@link PdfGlyphs}, not from Tabula.
+ * differing counts) is left alone. Cell text comes from {@link PdfGlyphs}, not from Tabula. Pages without the lines
+ * such a grid needs are not given to Tabula at all ({@link PdfRulings}).
  */
 final class PdfTables {
     private final PDDocument pdf;
@@ -35,6 +36,9 @@ final class PdfTables {
 
     /** @return the tables of the 1-based {@code page}, as Markdown {@link ContentType#TABLE} elements */
     List<Element> find(int page, PageSize pageSize) throws IOException {
+        if (!PdfRulings.mayHoldTable(pdf.getPage(page - 1))) {
+            return List.of(); // too few straight lines for a 2 x 2 grid: Tabula would find nothing we keep
+        }
         Page tabulaPage = extractor.extract(page);
         List<Element> tables = new ArrayList<>();
         PdfGlyphs glyphs = null;
