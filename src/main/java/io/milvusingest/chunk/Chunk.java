@@ -15,6 +15,11 @@ import io.milvusingest.extract.Element;
  */
 public record Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount, Element element) {
 
+    /** @return the chunks' model tokens, summed ({@link #tokenCount()}) */
+    public static long tokens(java.util.List<Chunk> chunks) {
+        return chunks.stream().mapToLong(Chunk::tokenCount).sum();
+    }
+
     /** A chunk without its element (tests, text-only callers). */
     public Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount) {
         this(text, type, pageNumber, index, tokenCount, null);

@@ -1,11 +1,15 @@
 package io.milvusingest.cli;
 
 import io.milvusingest.bulk.JobOutcome;
-import io.milvusingest.ingest.FailureRecord;
 import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.ingest.RunReport;
 import io.milvusingest.ingest.SourceDocument;
+import io.milvusingest.config.IngestConfig;
+import io.milvusingest.route.FilesRoute;
 import io.milvusingest.route.IngestRoutes;
+import java.lang.management.ManagementFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,15 +21,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
-import org.apache.camel.CamelExecutionException;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 
 /**
- * A one-shot run: sends each file through the same {@code direct:ingest} route the drop folder uses and prints
- * progress. Files are never moved: the caller owns them.
+ * A one-shot run: sends the files through {@code direct:files}, which hands them, {@code ingest.workers} at a
+ * time, to the same {@code direct:ingest} route the drop folder uses, and prints progress. Files are never
+ * moved: the caller owns them.
  */
 final class IngestRun {
+    private static final Logger LOG = LoggerFactory.getLogger(IngestRun.class);
+    private static final long START_MILLIS = ManagementFactory.getRuntimeMXBean().getStartTime();
+
     private IngestRun() {
     }
 
@@ -36,16 +42,20 @@ final class IngestRun {
              CamelContext camel = new DefaultCamelContext()) {
             ProgressListener listener = ProgressListener.both(printer, report);
             camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
-            camel.addRoutes(new IngestRoutes(runtime.pipeline(), listener));
+            IngestConfig.Pipelining p = runtime.config().pipelining();
+            IngestRoutes ingest = new IngestRoutes(runtime.pipeline(), listener, p.embedParallelism());
+            camel.addRoutes(ingest);
+            camel.addRoutes(new FilesRoute(listener, p.workers()));
             camel.start();
-            ProducerTemplate template = camel.createProducerTemplate();
+            LOG.info("{} documents, {} at once (ingest.workers), {} concurrent inference calls (embed.parallelism)",
+                    files.size(), p.workers(), p.embedParallelism());
             runtime.uploader().beginJob(-1); // the run is one job: it streams, or bulk imports once large enough
-            for (Path file : files) {
-                try {
-                    template.requestBody("direct:ingest", SourceDocument.ofFile(file));
-                } catch (CamelExecutionException e) {
-                    listener.failed(file.getFileName().toString(), FailureRecord.rootIngestCause(e.getCause()));
-                }
+            camel.createProducerTemplate().requestBody(FilesRoute.ENDPOINT,
+                    files.stream().map(SourceDocument::ofFile).toList());
+            long first = ingest.embedder().firstEmbeddedAtMillis();
+            if (first > 0) {
+                // from the JVM's start (bin/ingest adds only a shell exec): model load, Milvus start, first document
+                System.out.println("start-up: first chunk embedded " + (first - START_MILLIS) + " ms after launch");
             }
             JobOutcome job = runtime.uploader().endJob();
             for (JobOutcome.FailedSource lost : job.failed()) {

@@ -91,7 +91,8 @@ final class RunCommand implements Callable<Integer> {
         Main main = new Main();
         main.configure().withRoutesIncludePattern(routeFiles.stream()
                 .map(f -> "file:" + f.toAbsolutePath()).collect(Collectors.joining(",")));
-        main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener));
+        main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener,
+                runtime.config().pipelining().embedParallelism()));
         main.bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
@@ -115,6 +116,7 @@ final class RunCommand implements Callable<Integer> {
         Properties p = new Properties();
         p.setProperty("ingest.inbox", c.inbox().toString());
         p.setProperty("ingest.poll-delay-ms", Long.toString(c.pollDelayMs()));
+        p.setProperty("ingest.workers", Integer.toString(c.pipelining().workers()));
         if (withHealth && c.healthPort() > 0) {
             // camel-main's management server (camel-platform-http-main) serves Camel health checks
             p.setProperty("camel.management.enabled", "true");

@@ -224,6 +224,11 @@ public final class BgeSmallEmbedder implements Embedder, AutoCloseable {
         return MODEL_NAME;
     }
 
+    @Override
+    public int batchSize() {
+        return options.batchSize();
+    }
+
     /** @return the settings this embedder runs with */
     public Options options() {
         return options;

@@ -80,6 +80,11 @@ public final class OpenAiEmbedder implements Embedder {
         return options.model();
     }
 
+    @Override
+    public int batchSize() {
+        return options.batchSize();
+    }
+
     private List<float[]> request(List<String> texts, String inputType) {
         ObjectNode body = JSON.createObjectNode();
         body.put("model", options.model());

@@ -96,6 +96,19 @@ public final class IngestPipeline {
         return writer.write(doc);
     }
 
+    /** @return the embedder */
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    /**
+     * @return this pipeline with another embedder, e.g. the same model spread over a thread pool
+     *     ({@link io.milvusingest.embed.ParallelEmbedder})
+     */
+    public IngestPipeline withEmbedder(Embedder other) {
+        return new IngestPipeline(extractor, chunker, other, writer, upload, steps);
+    }
+
     /** Runs all stages on one document. @throws IngestException on the first failing stage */
     public DocumentResult ingest(SourceDocument doc) {
         long t0 = System.nanoTime();
@@ -107,7 +120,8 @@ public final class IngestPipeline {
         long t3 = System.nanoTime();
         UploadResult written = upload(embedded);
         long t4 = System.nanoTime();
-        return new DocumentResult(doc, extraction.pages(), chunks.size(), written.rowsUpserted(), written.rowsDeleted(),
+        return new DocumentResult(doc, extraction.pages(), chunks.size(), Chunk.tokens(chunks), written.rowsUpserted(),
+                written.rowsDeleted(),
                 new StageTimings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3)));
     }
 

@@ -18,7 +18,7 @@ import java.time.format.DateTimeFormatter;
  * {@code <dir>/<kind>-<UTC time>.jsonl}, with one object per input, appended and flushed as each input ends
  * (so a crashed run still leaves its record), then a last {@code {"summary": ...}} line on close.
  *
- * <p>Input lines: {@code status} "ingested" with {@code pages}, {@code chunks}, {@code rows},
+ * <p>Input lines: {@code status} "ingested" with {@code pages}, {@code chunks}, {@code tokens}, {@code rows},
  * {@code rows_deleted} and per-stage {@code ms}; or "failed" with {@code kind}, {@code stage}, {@code page},
  * {@code message}. Thread-safe.
  */
@@ -60,7 +60,7 @@ public final class RunReport implements ProgressListener, AutoCloseable {
     public void succeeded(DocumentResult r) {
         summary.succeeded(r);
         ObjectNode line = entry(r.source().sourceName(), r.source().sourceId(), "ingested");
-        line.put("pages", r.pages()).put("chunks", r.chunks()).put("rows", r.rows()).put("rows_deleted", r.stale());
+        line.put("pages", r.pages()).put("chunks", r.chunks()).put("tokens", r.tokens()).put("rows", r.rows()).put("rows_deleted", r.stale());
         line.putObject("ms").put("extract", r.timings().extractMs()).put("split", r.timings().splitMs())
                 .put("embed", r.timings().embedMs()).put("upload", r.timings().uploadMs());
         append(line);
@@ -83,7 +83,8 @@ public final class RunReport implements ProgressListener, AutoCloseable {
     public synchronized void close() {
         ObjectNode line = JSON.createObjectNode();
         line.putObject("summary").put("ingested", summary.okCount()).put("failed", summary.failedCount())
-                .put("chunks", summary.chunks()).put("text", summary.describe());
+                .put("chunks", summary.chunks()).put("tokens", summary.tokens())
+                .put("text", summary.describe());
         append(line);
         try {
             out.close();

@@ -10,6 +10,8 @@ import io.milvusingest.ingest.SourceDocument;
 import io.milvusingest.ingest.StageTimings;
 import java.io.File;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import io.milvusingest.embed.ParallelEmbedder;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -26,18 +28,41 @@ public final class IngestRoutes extends RouteBuilder {
     static final String PAGES = "ingest.pages";
     static final String CLOCK = "ingest.clock";
     static final String CHUNKS = "ingest.chunks";
+    static final String TOKENS = "ingest.tokens";
+    /** Name of the Camel thread pool that runs inference calls ({@code embed.parallelism} threads). */
+    public static final String EMBED_POOL = "embed";
     static final String UPLOAD_START = "ingest.uploadStart";
 
-    private final IngestPipeline pipeline;
+    private final IngestPipeline core;
     private final ProgressListener listener;
+    private final int embedParallelism;
+    private volatile IngestPipeline pipeline;
+    private volatile ParallelEmbedder embedder;
 
-    public IngestRoutes(IngestPipeline pipeline, ProgressListener listener) {
-        this.pipeline = pipeline;
+    /**
+     * @param pipeline         the core pipeline
+     * @param listener         told of each document ingested
+     * @param embedParallelism threads of the {@value #EMBED_POOL} pool, i.e. concurrent inference calls shared by
+     *                         every document in flight ({@code embed.parallelism}), {@code >= 1}
+     */
+    public IngestRoutes(IngestPipeline pipeline, ProgressListener listener, int embedParallelism) {
+        this.core = pipeline;
         this.listener = listener;
+        this.embedParallelism = embedParallelism;
+    }
+
+    /** @return the embedder the route runs on (known once the route is configured), or null before */
+    public ParallelEmbedder embedder() {
+        return embedder;
     }
 
     @Override
     public void configure() {
+        // a Camel-managed pool (shut down with the context, visible in JMX), not a hand-rolled executor
+        ExecutorService pool = getContext().getExecutorServiceManager()
+                .newFixedThreadPool(this, EMBED_POOL, embedParallelism);
+        embedder = new ParallelEmbedder(core.embedder(), pool, core.embedder().batchSize());
+        pipeline = core.withEmbedder(embedder);
         from("direct:ingest").routeId("ingest")
                 // no error handler here: failures go back to the calling route, whose onException (or caller)
                 // classifies them; a sub-route error handler would mark them handled-and-exhausted first
@@ -69,7 +94,8 @@ public final class IngestRoutes extends RouteBuilder {
         long[] ms = e.getProperty(CLOCK, long[].class);
         UploadResult w = e.getIn().getBody(UploadResult.class);
         int chunks = e.getProperty(CHUNKS, Integer.class);
-        DocumentResult r = new DocumentResult(source(e), e.getProperty(PAGES, Integer.class), chunks, w.rowsUpserted(),
+        DocumentResult r = new DocumentResult(source(e), e.getProperty(PAGES, Integer.class), chunks,
+                e.getProperty(TOKENS, Long.class), w.rowsUpserted(),
                 w.rowsDeleted(), new StageTimings(ms[0], ms[1], ms[2], ms[3]));
         e.getIn().setBody(r);
         listener.succeeded(r);
@@ -79,6 +105,7 @@ public final class IngestRoutes extends RouteBuilder {
     private static List<Chunk> chunks(Exchange e) {
         List<Chunk> chunks = e.getIn().getBody(List.class);
         e.setProperty(CHUNKS, chunks.size());
+        e.setProperty(TOKENS, Chunk.tokens(chunks));
         return chunks;
     }
 

@@ -86,13 +86,14 @@ class BulkDropFolderIT {
             Properties p = new Properties();
             p.setProperty("ingest.inbox", inbox.toString());
             p.setProperty("ingest.poll-delay-ms", "200");
+            p.setProperty("ingest.workers", "2");
             p.setProperty("ingest.retry.max-redeliveries", "2");
             p.setProperty("ingest.retry.initial-delay-ms", "500");
             p.setProperty("ingest.retry.max-delay-ms", "1000");
             camel.getPropertiesComponent().setOverrideProperties(p);
             camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, writer);
             camel.getRegistry().bind(FailureRecorder.BEAN, new FailureRecorder(quiet));
-            camel.addRoutes(new IngestRoutes(pipeline, quiet));
+            camel.addRoutes(new IngestRoutes(pipeline, quiet, 2));
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(camel, "file:routes/drop-folder.camel.yaml"));
             camel.start();

@@ -20,7 +20,7 @@ class RunReportTest {
         Path file;
         try (RunReport report = RunReport.open(dir.resolve("reports"), "files")) {
             file = report.file();
-            report.succeeded(new DocumentResult(doc, 3, 7, 7, 2, new StageTimings(10, 2, 300, 5)));
+            report.succeeded(new DocumentResult(doc, 3, 7, 2100, 7, 2, new StageTimings(10, 2, 300, 5)));
             report.failed("b.pdf", new IngestException(ErrorKind.ENCRYPTED, Stage.EXTRACT, "/in/b.pdf", 1,
                     "needs a password", null));
             // durable before close: a crashed run still leaves what it did
@@ -32,6 +32,7 @@ class RunReportTest {
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0).get("status").asText()).isEqualTo("ingested");
         assertThat(lines.get(0).get("chunks").asInt()).isEqualTo(7);
+        assertThat(lines.get(0).get("tokens").asLong()).isEqualTo(2100);
         assertThat(lines.get(0).get("rows_deleted").asInt()).isEqualTo(2);
         assertThat(lines.get(0).get("ms").get("embed").asLong()).isEqualTo(300);
         assertThat(lines.get(1).get("status").asText()).isEqualTo("failed");
@@ -42,6 +43,7 @@ class RunReportTest {
         JsonNode summary = lines.get(3).get("summary");
         assertThat(summary.get("ingested").asInt()).isEqualTo(1);
         assertThat(summary.get("failed").asInt()).isEqualTo(2);
+        assertThat(summary.get("tokens").asLong()).isEqualTo(2100);
     }
 
     private static JsonNode parse(String line) {
