@@ -5,6 +5,7 @@ import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.ingest.RunReport;
 import io.milvusingest.route.FailureRecorder;
 import io.milvusingest.route.InboxLock;
+import io.milvusingest.route.MilvusCommit;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.ObjectStoreHealthCheck;
@@ -93,6 +94,7 @@ final class RunCommand implements Callable<Integer> {
                 .map(f -> "file:" + f.toAbsolutePath()).collect(Collectors.joining(",")));
         main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener));
         main.bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
+        main.bind(MilvusCommit.BEAN, new MilvusCommit(runtime.commit()));
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
         main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
