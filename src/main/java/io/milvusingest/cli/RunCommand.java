@@ -103,7 +103,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
             main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
-                    runtime.config().milvus().collection(), runtime.writer(), listener));
+                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener));
         }
         // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
         Properties p = placeholders(runtime.config(), scheduled);
