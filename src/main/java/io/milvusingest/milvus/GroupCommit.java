@@ -36,10 +36,9 @@ public final class GroupCommit implements AutoCloseable {
     private CompletableFuture<Void> next;
     /** A flush is scheduled or running. Guarded by lock. */
     private boolean busy;
-    /** System.nanoTime() at the start of the last flush; valid once a flush has started. Guarded by lock. */
+    /** System.nanoTime() at the start of the last flush, valid once started; all guarded by lock. */
     private long lastStart;
-    private boolean started;
-    private boolean closed;
+    private boolean started, closed;
 
     /**
      * @param flush         seals the written rows; throws (an {@link IngestException}, e.g. STORE_UNAVAILABLE) when
@@ -109,14 +108,13 @@ public final class GroupCommit implements AutoCloseable {
             started = true;
         }
         Throwable failure = null;
-        long t0 = System.nanoTime();
         try {
             flush.run();
         } catch (Throwable e) {
             failure = e;
         }
         flushes.incrementAndGet();
-        LOG.debug("flush {} in {} ms{}", flushes.get(), (System.nanoTime() - t0) / 1_000_000,
+        LOG.debug("flush {} in {} ms{}", flushes.get(), (System.nanoTime() - lastStart) / 1_000_000,
                 failure == null ? "" : ": " + failure);
         synchronized (lock) {
             // schedule before completing, so the spacing counts from this flush's start, not from the callbacks' end
