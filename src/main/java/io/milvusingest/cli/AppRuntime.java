@@ -17,6 +17,7 @@ import io.milvusingest.ingest.ExtractionStep;
 import io.milvusingest.ingest.IngestPipeline;
 import io.milvusingest.milvus.CollectionManager;
 import io.milvusingest.milvus.DenseIndex;
+import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.MilvusLiteServer;
@@ -48,6 +49,7 @@ final class AppRuntime implements AutoCloseable {
     private GuardedExtractor extractor;
     private StreamOrBulkWriter uploader;
     private BulkConnection bulk;
+    private GroupCommit commit;
 
     private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, String uri,
                        EmbeddingModel model) {
@@ -151,6 +153,19 @@ final class AppRuntime implements AutoCloseable {
         return uploader;
     }
 
+    /**
+     * The group commit of {@link #writer()} (flushes spaced by milvus.commit.min-interval-ms), shared by the drop
+     * folder and the bucket sync so their flushes together respect Milvus's per-collection flush rate.
+     */
+    synchronized GroupCommit commit() {
+        if (commit == null) {
+            commit = GroupCommit.of(writer(), config.milvus().commitMinIntervalMs());
+            LOG.info("group commit: flushes at least {} ms apart (milvus.commit.min-interval-ms)",
+                    config.milvus().commitMinIntervalMs());
+        }
+        return commit;
+    }
+
     /** @return the loaded model; its start-up failure (e.g. a remote dimension mismatch) unwrapped */
     private static EmbeddingModel join(CompletableFuture<EmbeddingModel> model) {
         try {
@@ -182,6 +197,9 @@ final class AppRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (commit != null) { // before the client: waiters of a flush not yet started fail as STORE_UNAVAILABLE
+            commit.close();
+        }
         try {
             client.close();
         } catch (RuntimeException e) {

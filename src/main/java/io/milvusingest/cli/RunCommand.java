@@ -5,6 +5,7 @@ import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.ingest.RunReport;
 import io.milvusingest.route.FailureRecorder;
 import io.milvusingest.route.InboxLock;
+import io.milvusingest.route.MilvusCommit;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.ObjectStoreHealthCheck;
@@ -94,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
         main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener,
                 runtime.config().pipelining().embedParallelism()));
         main.bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
+        main.bind(MilvusCommit.BEAN, new MilvusCommit(runtime.commit()));
         main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
         main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
@@ -102,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
         }
         if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
             main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
-                    runtime.config().milvus().collection(), runtime.writer(), listener));
+                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener));
         }
         // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
         Properties p = placeholders(runtime.config(), scheduled);

@@ -87,11 +87,27 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
      * @param batchSize    rows per upsert request
      * @param liteCommand  the milvus-lite executable
      * @param denseIndex   dense index type, {@code hnsw} or {@code gpu_cagra} ({@code milvus.index.type})
+     * @param commitMinIntervalMs least time between the starts of two group-commit flushes, in ms
+     *                     ({@code milvus.commit.min-interval-ms}); unset: {@link #SERVER_COMMIT_INTERVAL_MS} for a
+     *                     Milvus server, 0 for an embedded Milvus Lite
      */
     public record MilvusConfig(String uri, String token, String user, String password, String collection,
-                               boolean recreate, int batchSize, Path liteCommand, String denseIndex) {
+                               boolean recreate, int batchSize, Path liteCommand, String denseIndex,
+                               long commitMinIntervalMs) {
+        /**
+         * Default spacing of flushes against a Milvus server, in ms: its milvus.yaml (2.4, 2.5) limits flush to
+         * {@code quotaAndLimits.flushRate.collection.max: 0.1} per second per collection, one per 10 s; a faster
+         * flush is refused (rate limited) and would fail the documents waiting for it. Embedded Milvus Lite has no
+         * quota and flushes locally in milliseconds, so there the default is 0 (flush as soon as one is wanted).
+         */
+        public static final long SERVER_COMMIT_INTERVAL_MS = 10_000;
+
         /** @return true when {@link #uri()} names a local data directory served by an embedded Milvus Lite */
         public boolean embedded() {
+            return isEmbedded(uri);
+        }
+
+        static boolean isEmbedded(String uri) {
             return !(uri.startsWith("http://") || uri.startsWith("https://") || uri.startsWith("tcp://"));
         }
 
@@ -110,12 +126,15 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
      */
     public static IngestConfig from(ConfigSource src, Path home) {
         Keys k = new Keys(src);
+        String milvusUri = k.string("milvus.uri", "./data/milvus");
         MilvusConfig milvus = new MilvusConfig(
-                k.string("milvus.uri", "./data/milvus"), src.get("milvus.token"), src.get("milvus.user"),
+                milvusUri, src.get("milvus.token"), src.get("milvus.user"),
                 src.get("milvus.password"), k.identifier("milvus.collection", "nv_ingest_collection"),
                 k.bool("milvus.recreate", false), k.positive("milvus.batch-size", 256),
                 home.resolve(k.string("milvus.lite.command", ".venv/bin/milvus-lite")).normalize(),
-                k.choice("milvus.index.type", "hnsw", List.of("hnsw", "gpu_cagra")));
+                k.choice("milvus.index.type", "hnsw", List.of("hnsw", "gpu_cagra")),
+                k.nonNegativeLong("milvus.commit.min-interval-ms", MilvusConfig.isEmbedded(milvusUri)
+                        ? 0 : MilvusConfig.SERVER_COMMIT_INTERVAL_MS));
         List<String> include = k.list("ingest.include", "pdf,docx,pptx,txt,md,markdown,html,htm,png,jpg,jpeg,tif,tiff");
         IngestConfig c = new IngestConfig(
                 home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),
@@ -185,6 +204,20 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 throw new ConfigException(key + "=" + v + " must be at most " + max);
             }
             return v;
+        }
+
+        long nonNegativeLong(String key, long def) {
+            String v = src.get(key);
+            long n;
+            try {
+                n = v == null ? def : Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + "='" + v + "' is not a whole number");
+            }
+            if (n < 0) {
+                throw new ConfigException(key + "=" + n + " must not be negative");
+            }
+            return n;
         }
 
         int nonNegative(String key, int def) {

@@ -27,11 +27,13 @@ import java.util.function.Supplier;
  * collection (concurrent writes can interleave its sequence numbers). Use one writer per collection.
  *
  * <p>Visibility and durability: {@link #write} returns only once a Strong-consistency count shows the
- * document's rows (so an inbox file leaves the inbox only when its rows are committed); Bounded searches see
- * them within seconds on a distributed Milvus.
- * An acknowledged write is in the server's write-ahead log and survives a server restart. {@link #flush()}
- * seals it into segment files; call it once at the end of a run, not per document (Milvus rate-limits
- * flushes and each one creates a segment).
+ * document's rows; Bounded searches see them within seconds on a distributed Milvus. An acknowledged write is in
+ * the server's write-ahead log and survives a server restart. {@link #flush()} seals it into segment files. A
+ * document is committed once both hold, visible and flushed: the drop folder lets an inbox file go only then.
+ * Flush is never called per document here: Milvus rate-limits it per collection
+ * ({@code quotaAndLimits.flushRate.collection.max}, 0.1/s by default) and each flush seals a segment. Callers
+ * share flushes instead: {@link GroupCommit} (drop folder, bucket sync: one flush for many documents) or one
+ * flush at the end of a {@code bin/ingest files} run.
  */
 public final class MilvusWriter implements DocumentWriter {
     /** Default rows per upsert request: at most ~17 MB even with 65535-byte texts, under gRPC's 64 MB. */

@@ -6,6 +6,7 @@ import io.milvusingest.ingest.FailureRecord;
 import io.milvusingest.ingest.IngestException;
 import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.ingest.SourceDocument;
+import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.MilvusWriter;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -50,8 +51,9 @@ public final class BucketSync {
      * own, so syncing the same bucket into two collections ingests it into both.
      *
      * @param maxBytes objects over this size fail as TOO_LARGE before their GET ({@code ingest.max-bytes})
+     * @param commit   flushes the cycle's writes before the ingested versions are recorded in the state
      */
-    public BucketSync(SyncConfig config, long maxBytes, String collection, MilvusWriter writer,
+    public BucketSync(SyncConfig config, long maxBytes, String collection, MilvusWriter writer, GroupCommit commit,
                       ProgressListener listener) {
         this.config = config;
         this.maxBytes = maxBytes;
@@ -61,7 +63,7 @@ public final class BucketSync {
         this.failures = new SyncFailures(dir);
         this.check = new CollectionCheck(state, failures, writer, config.sourceIdPrefix());
         this.sweep = new DeletionSweep(state, failures, writer);
-        this.outcomes = new SyncOutcomes(state, failures, writer, listener);
+        this.outcomes = new SyncOutcomes(state, failures, writer, commit, listener);
     }
 
     /** @param listener told each cycle's summary when the cycle ends */
@@ -106,7 +108,7 @@ public final class BucketSync {
                 object.etag());
     }
 
-    /** Records the ingested version (new or changed). */
+    /** Counts the ingested version (new or changed); it is recorded in the state by {@link #finish} once flushed. */
     public void ingested(Exchange e) {
         outcomes.ingested(e.getProperty(OBJECT, BucketObject.class), e.getIn().getBody(DocumentResult.class),
                 summary(e));
@@ -123,14 +125,19 @@ public final class BucketSync {
         ObjectDownload.deleteQuietly(e.getProperty(TEMP_FILE, Path.class));
     }
 
-    /** Deletes the rows of vanished objects, flushes, logs the summary. @return the cycle's summary */
+    /**
+     * Deletes the rows of vanished objects, commits (one flush for the cycle) and only then records the ingested
+     * versions, logs the summary.
+     *
+     * @return the cycle's summary
+     */
     @SuppressWarnings("unchecked")
     public SyncSummary finish(Exchange e) {
         SyncSummary summary = summary(e);
         if (config.deletes()) {
             sweep.sweep(config.bucket(), e.getProperty(LISTING, List.class), config.sourceIdPrefix(), summary);
         }
-        outcomes.flushIfChanged(summary);
+        outcomes.commit(summary);
         LOG.info("{}", summary.describe());
         cycleListeners.forEach(l -> l.accept(summary));
         return summary;

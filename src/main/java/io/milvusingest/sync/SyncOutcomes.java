@@ -6,34 +6,50 @@ import io.milvusingest.ingest.FailureRecord;
 import io.milvusingest.ingest.IngestException;
 import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.ingest.Stage;
+import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.MilvusWriter;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
-/** Records how each new or changed object ended: in the state, in failure records, in the cycle's summary. */
+/**
+ * Records how each new or changed object ended: in the state, in failure records, in the cycle's summary. An
+ * ingested version enters the state only after the cycle's flush ({@link #commit}): a crash or a failed flush
+ * before that leaves the object unrecorded, so the next cycle ingests it again (an idempotent upsert) instead of
+ * skipping rows that were never committed. Not thread-safe: one cycle at a time.
+ */
 final class SyncOutcomes {
     private static final Logger LOG = LoggerFactory.getLogger(SyncOutcomes.class);
 
     private final SyncState state;
     private final SyncFailures failures;
     private final MilvusWriter writer;
+    private final GroupCommit commit;
     private final ProgressListener listener;
+    /** Versions ingested this cycle, recorded in the state once the cycle's flush completes. */
+    private final List<BucketObject> uncommitted = new ArrayList<>();
 
-    SyncOutcomes(SyncState state, SyncFailures failures, MilvusWriter writer, ProgressListener listener) {
+    SyncOutcomes(SyncState state, SyncFailures failures, MilvusWriter writer, GroupCommit commit,
+                 ProgressListener listener) {
         this.state = state;
         this.failures = failures;
         this.writer = writer;
+        this.commit = commit;
         this.listener = listener;
     }
 
-    /** The object's rows are written (the pipeline already replaced an earlier version's rows). */
+    /**
+     * The object's rows are written and visible (the pipeline already replaced an earlier version's rows); the
+     * version is recorded by {@link #commit}.
+     */
     void ingested(BucketObject object, DocumentResult result, SyncSummary summary) {
         boolean changed = state.etagOf(object.sourceId()).isPresent();
-        state.markProcessed(object.sourceId(), object.etag());
-        clearFailure(object);
+        uncommitted.add(object);
         if (changed) {
             summary.changed();
         } else {
@@ -75,19 +91,28 @@ final class SyncOutcomes {
     }
 
     /**
-     * Seals the cycle's writes into segments (once per cycle, not per object: Milvus rate-limits flush). Skipped
-     * when nothing was ingested or deleted, so an idle cycle, or one that failed because Milvus is down, makes no
-     * Milvus call.
+     * Flushes the cycle's writes (once per cycle, not per object: Milvus rate-limits flush; through the group
+     * commit, so the drop folder's flushes and these are spaced together), then records the versions ingested this
+     * cycle. Skipped when nothing was ingested or deleted, so an idle cycle, or one that failed because Milvus is
+     * down, makes no Milvus call. A failed flush records nothing: those objects are ingested again next cycle.
      */
-    void flushIfChanged(SyncSummary summary) {
-        if (summary.newCount() + summary.changedCount() + summary.deletedCount() == 0) {
+    void commit(SyncSummary summary) {
+        if (summary.newCount() + summary.changedCount() + summary.deletedCount() == 0 && uncommitted.isEmpty()) {
             return;
         }
         try {
-            writer.flush();
-        } catch (IngestException e) { // not fatal: acknowledged writes are already in Milvus's write-ahead log
-            LOG.warn("flush after the sync cycle failed: {}", e.getMessage());
+            commit.commitAsync().join();
+        } catch (CompletionException e) {
+            LOG.warn("flush after the sync cycle failed; {} ingested objects are not recorded and are ingested again"
+                    + " next cycle: {}", uncommitted.size(), e.getCause() == null ? e : e.getCause().getMessage());
+            uncommitted.clear();
+            return;
         }
+        for (BucketObject object : uncommitted) {
+            state.markProcessed(object.sourceId(), object.etag());
+            clearFailure(object);
+        }
+        uncommitted.clear();
     }
 
     /** S3 client errors (GET refused, connection lost, object gone) are transient: the next cycle decides. */

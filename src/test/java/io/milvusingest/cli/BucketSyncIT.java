@@ -301,6 +301,7 @@ class BucketSyncIT {
                 "sync.s3.force-path-style", "true", "sync.s3.access-key", minio.accessKey(),
                 "sync.s3.secret-key", minio.secretKey()));
         p.put("milvus.stream", "true"); // Milvus Lite has no bulk import
+        p.put("milvus.commit.min-interval-ms", "0"); // Milvus Lite (behind http) has no flush quota
         p.put("ingest.max-bytes", Long.toString(MAX_BYTES));
         p.put("health.port", "0"); // the scheduled runs would otherwise serve /observe/health on 8080
         p.putAll(extra);

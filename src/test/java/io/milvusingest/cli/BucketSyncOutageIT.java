@@ -92,6 +92,7 @@ class BucketSyncOutageIT {
                 "sync.s3.uri-endpoint-override", minio.endpoint(), "sync.s3.force-path-style", "true",
                 "sync.s3.access-key", minio.accessKey(), "sync.s3.secret-key", minio.secretKey(), "health.port", "0"));
         p.put("milvus.stream", "true"); // Milvus Lite has no bulk import
+        p.put("milvus.commit.min-interval-ms", "0"); // Milvus Lite (behind http) has no flush quota
         return IngestConfig.from(ConfigSource.load(null, p), Path.of("").toAbsolutePath());
     }
 }

@@ -53,7 +53,7 @@ class DropFolderIT {
 
     @BeforeAll
     static void startTheRoutes(MilvusLiteServer server) throws Exception {
-        IngestConfig config = IngestConfig.from(ConfigSource.load(Path.of("config/application.properties"), Map.of(
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
                 "ingest.inbox", inbox.toString(),
                 "ingest.poll-delay-ms", "200",
                 "ingest.report-dir", inbox.resolveSibling(inbox.getFileName() + "-reports").toString(),
@@ -66,7 +66,11 @@ class DropFolderIT {
                 "milvus.recreate", "true",
                 // Milvus Lite served over http has no object storage or import: stream (else the start-up bucket
                 // check of bulk import fails, as it should for a real server without MinIO)
-                "milvus.stream", "true")), Path.of("."));
+                "milvus.stream", "true"));
+        // Milvus Lite (here behind an http URI, which would mean a server's 10 s) has no flush quota
+        settings.put("milvus.commit.min-interval-ms", "0");
+        IngestConfig config = IngestConfig.from(ConfigSource.load(Path.of("config/application.properties"), settings),
+                Path.of("."));
         runtime = AppRuntime.start(config);
         camel = RunCommand.camelMain(runtime, new ProgressListener() {
             @Override

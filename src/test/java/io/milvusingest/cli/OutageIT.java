@@ -52,6 +52,7 @@ class OutageIT {
                 "ingest.retry.attempts", "16", "ingest.retry.initial-delay-ms", "500", "ingest.retry.max-delay-ms", "4000",
                 "health.port", Integer.toString(healthPort)));
         p.put("milvus.stream", "true"); // Milvus Lite has no bulk import
+        p.put("milvus.commit.min-interval-ms", "0"); // Milvus Lite (behind http) has no flush quota
         IngestConfig config = IngestConfig.from(ConfigSource.load(Path.of("config/application.properties"), p), Path.of("."));
         AtomicReference<Throwable> camelFailure = new AtomicReference<>();
         try (AppRuntime runtime = AppRuntime.start(config)) {

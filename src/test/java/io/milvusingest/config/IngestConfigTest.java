@@ -136,4 +136,19 @@ class IngestConfigTest {
         assertThat(c.caption().apiKey()).isEqualTo("k-123");
         assertThat(c.caption().toString()).doesNotContain("k-123");
     }
+
+    @Test
+    void should_space_commits_10_s_apart_on_a_server_and_not_at_all_on_embedded_milvus_lite() {
+        assertThat(config(Map.of(), Map.of(), Map.of()).milvus().commitMinIntervalMs()).isZero();
+        assertThat(config(Map.of("milvus.uri", "http://milvus:19530"), Map.of(), Map.of()).milvus()
+                .commitMinIntervalMs()).isEqualTo(10_000);
+        assertThat(config(Map.of("milvus.uri", "http://milvus:19530", "milvus.commit.min-interval-ms", "2500"),
+                Map.of(), Map.of()).milvus().commitMinIntervalMs()).isEqualTo(2500);
+    }
+
+    @Test
+    void should_name_the_key_when_the_commit_interval_is_negative() {
+        assertThatThrownBy(() -> config(Map.of("milvus.commit.min-interval-ms", "-1"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("milvus.commit.min-interval-ms");
+    }
 }
