@@ -14,6 +14,17 @@ public interface Embedder {
      */
     List<float[]> embedPassages(List<String> passages);
 
+    /**
+     * Embeds passages that were already tokenized with this model's tokenizer, so they are not tokenized again.
+     *
+     * @param passages the texts, as for {@link #embedPassages(List)}
+     * @param tokenIds per passage, its token ids without special tokens, or null where unknown; same size as passages
+     * @return as {@link #embedPassages(List)}
+     */
+    default List<float[]> embedTokenized(List<String> passages, List<long[]> tokenIds) {
+        return embedPassages(passages);
+    }
+
     /** Embeds a search query (some models, e.g. BGE, prefix queries with an instruction). */
     float[] embedQuery(String query);
 
