@@ -39,12 +39,25 @@ import java.util.Objects;
  * end; no token is left out (each chunk starts at or before the previous chunk's end, the first starts at
  * the first token, the last ends at the last); the text between two chunks, if any, holds no token
  * (whitespace, control characters, combining accents); and every chunk's text, tokenized again on its own,
- * has at most {@code chunk.size} tokens, so the embedder never sees more than {@link Embedder#maxTokens()}.
- * That last property is checked for every chunk, shrinking the window in the rare case where a cut inside
- * a word re-tokenizes into more pieces. (Sole exception, for {@code chunk.size} 1 to 3 only: a window
- * already down to one word piece that, cut from its word, re-tokenizes into more; in bge-small-en-v1.5's
- * vocabulary a lone continuation piece re-tokenizes into at most 4 tokens. Such a window is kept.)
- * {@link Chunk#tokenCount()} is that re-tokenized count. Whitespace-only elements yield no chunks.
+ * gives exactly {@link Chunk#tokenIds()} ({@link Chunk#tokenCount()} of them), at most {@code chunk.size},
+ * so the embedder can use those ids instead of tokenizing again and never sees more than
+ * {@link Embedder#maxTokens()}. (Sole exception to the size bound, for {@code chunk.size} 1 to 3 only: a
+ * window already down to one word piece that, cut from its word, re-tokenizes into more; in
+ * bge-small-en-v1.5's vocabulary a lone continuation piece re-tokenizes into at most 4 tokens. Such a
+ * window is kept.) Whitespace-only elements yield no chunks.
+ *
+ * <p>How the ids are had with one tokenizer pass per element: BERT's tokenizer normalizes one character at a
+ * time (drops control and format characters and accents, lowercases, puts spaces around CJK ideographs),
+ * splits the text into words at whitespace and punctuation, and only then cuts each word, on its own, into
+ * WordPiece tokens. So a window that cuts no word (its first token begins a word, and the token after its
+ * last begins the next word or there is none) re-tokenizes into exactly the element's ids {@code from..to};
+ * the chunker takes that sub-array, which also has at most {@code chunk.size} ids by construction. This is
+ * not checked at run time (that would be the second pass saved); {@code TokenChunkerTest} checks it on every
+ * chunk of real PDFs and of text with accents, CJK, combining marks, control characters and emoji. Only a
+ * window that cuts a word (rule 3, or a start moved inside a word because no word start was in reach) is
+ * tokenized again: a piece cut from its word re-tokenizes differently (a continuation {@code ##xx} loses
+ * its prefix, possibly into more pieces), so its ids are that re-tokenization's, and while they exceed
+ * {@code chunk.size} the window shrinks and is tokenized again.
  *
  * <p>Thread-safe if the tokenizer is (ours is).
  */
@@ -119,8 +132,8 @@ public final class TokenChunker {
                 continue;
             }
             for (Window w : windows(tokenizer.tokenize(element.text()))) {
-                chunks.add(new Chunk(w.text(), element.type(), element.pageNumber(), chunks.size(), w.tokenCount(),
-                        element));
+                chunks.add(new Chunk(w.text(), element.type(), element.pageNumber(), chunks.size(), w.ids().length,
+                        element, w.ids()));
             }
         }
         return chunks;
@@ -129,12 +142,13 @@ public final class TokenChunker {
     /**
      * One chunk of an element.
      *
-     * @param from       first token (inclusive)
-     * @param to         last token (exclusive)
-     * @param text       the verbatim slice of the element text covering those tokens
-     * @param tokenCount tokens of {@code text} re-tokenized on its own
+     * @param from first token (inclusive)
+     * @param to   last token (exclusive)
+     * @param text the verbatim slice of the element text covering those tokens
+     * @param ids  the token ids of {@code text} tokenized on its own (without special tokens): the element's
+     *             ids {@code from..to} when the window cuts no word, else those of a re-tokenization
      */
-    record Window(int from, int to, String text, int tokenCount) {
+    record Window(int from, int to, String text, long[] ids) {
     }
 
     /** @return the windows over one element's tokens, in order */
@@ -146,19 +160,25 @@ public final class TokenChunker {
         while (start < n) {
             int end = chooseEnd(tokens, start, previousEnd);
             String text = tokens.slice(start, end);
-            int count = tokenizer.count(text);
-            while (count > size) { // only after a cut inside a word, which can re-tokenize into more pieces
-                if (end > Math.max(start + 1, previousEnd + 1)) {
-                    end--;
-                } else if (start + 1 < end) {
-                    start++; // still reaches past the previous window: give up overlap instead
-                } else {
-                    break; // a lone word piece (chunk.size < 4)
+            long[] ids;
+            if (cutsNoWord(tokens, start, end)) {
+                // Whole words re-tokenize into exactly their tokens (class Javadoc): no second tokenizer pass.
+                ids = tokens.ids(start, end);
+            } else {
+                ids = tokenizer.ids(text);
+                while (ids.length > size) { // a word cut from its start can re-tokenize into more pieces
+                    if (end > Math.max(start + 1, previousEnd + 1)) {
+                        end--;
+                    } else if (start + 1 < end) {
+                        start++; // still reaches past the previous window: give up overlap instead
+                    } else {
+                        break; // a lone word piece (chunk.size < 4)
+                    }
+                    text = tokens.slice(start, end);
+                    ids = tokenizer.ids(text);
                 }
-                text = tokens.slice(start, end);
-                count = tokenizer.count(text);
             }
-            windows.add(new Window(start, end, text, count));
+            windows.add(new Window(start, end, text, ids));
             if (end == n) {
                 break;
             }
@@ -166,6 +186,14 @@ public final class TokenChunker {
             previousEnd = end;
         }
         return windows;
+    }
+
+    /**
+     * @return true when tokens {@code start..end} are whole words: the first begins a word and the token after
+     *         the last (if any) begins the next one
+     */
+    private static boolean cutsNoWord(TokenizedText tokens, int start, int end) {
+        return tokens.isWordStart(start) && (end == tokens.size() || tokens.isWordStart(end));
     }
 
     /**

@@ -38,9 +38,9 @@ import java.util.stream.IntStream;
  * README, https://github.com/FlagOpen/FlagEmbedding: "Represent this sentence for searching relevant
  * passages: " for the English v1.5 models, for short-query-to-passage retrieval); passages get no prefix.
  *
- * <p>Within one {@link #embedPassages(List)} call, inputs are sorted by token length and cut into batches of
- * {@link Options#batchSize()}, each padded to its longest member (masked), so little compute is spent on
- * padding; results come back in input order.
+ * <p>Within one {@link #embedPassages(List)} or {@link #embedTokenized(List, List)} call, inputs are sorted by
+ * token length and cut into batches of {@link Options#batchSize()}, each padded to its longest member
+ * (masked), so little compute is spent on padding; results come back in input order.
  *
  * <p><b>Batching changes vectors slightly.</b> The model is dynamically quantized: each of its 48
  * {@code DynamicQuantizeLinear} nodes picks one int8 scale for its whole input tensor, i.e. for the whole
@@ -180,6 +180,36 @@ public final class BgeSmallEmbedder implements Embedder, AutoCloseable {
         for (int i = 0; i < n; i++) {
             ids[i] = checkedIds(passages.get(i), "passage " + i);
         }
+        return embedIds(ids);
+    }
+
+    /**
+     * {@inheritDoc} Gives the same vectors as {@link #embedPassages(List)} when the ids are those of this
+     * embedder's {@link #tokenizer()} (the chunker's, {@link io.milvusingest.chunk.Chunk#tokenIds()}); they are
+     * not checked against the texts.
+     *
+     * @throws IllegalArgumentException if a passage has more than {@link #maxTokens()} tokens, or the lists differ
+     *                                  in size
+     */
+    @Override
+    public List<float[]> embedTokenized(List<String> passages, List<long[]> tokenIds) {
+        Objects.requireNonNull(passages, "passages");
+        Objects.requireNonNull(tokenIds, "tokenIds");
+        int n = passages.size();
+        if (tokenIds.size() != n) {
+            throw new IllegalArgumentException(n + " passages but " + tokenIds.size() + " token id arrays");
+        }
+        long[][] ids = new long[n][];
+        for (int i = 0; i < n; i++) {
+            long[] known = tokenIds.get(i);
+            ids[i] = known == null ? checkedIds(passages.get(i), "passage " + i) : checkedLength(known, "passage " + i);
+        }
+        return embedIds(ids);
+    }
+
+    /** @param ids per passage, its token ids without special tokens, each at most {@value #MAX_TOKENS} */
+    private List<float[]> embedIds(long[][] ids) {
+        int n = ids.length;
         // Shortest first: neighbours have similar lengths, so batches carry little padding.
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
@@ -253,7 +283,10 @@ public final class BgeSmallEmbedder implements Embedder, AutoCloseable {
 
     private long[] checkedIds(String text, String what) {
         Objects.requireNonNull(text, what);
-        long[] ids = tokenizer.ids(text);
+        return checkedLength(tokenizer.ids(text), what);
+    }
+
+    private static long[] checkedLength(long[] ids, String what) {
         if (ids.length > MAX_TOKENS) {
             throw new IllegalArgumentException(what + " has " + ids.length + " tokens, more than the "
                     + MAX_TOKENS + " " + MODEL_NAME + " accepts; split it first (chunk.size)");

@@ -70,8 +70,9 @@ public final class ParallelEmbedder implements Embedder {
                     return; // the call already failed: don't spend the model on it
                 }
                 try {
-                    List<float[]> out = delegate.embedTokenized(slice.stream().map(passages::get).toList(),
-                            tokenIds == null ? null : slice.stream().map(tokenIds::get).toList());
+                    List<String> texts = slice.stream().map(passages::get).toList();
+                    List<float[]> out = tokenIds == null ? delegate.embedPassages(texts)
+                            : delegate.embedTokenized(texts, slice.stream().map(tokenIds::get).toList());
                     for (int j = 0; j < slice.size(); j++) {
                         vectors[slice.get(j)] = out.get(j);
                     }

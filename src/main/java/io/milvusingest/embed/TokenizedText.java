@@ -1,5 +1,8 @@
 package io.milvusingest.embed;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 /**
  * A text and its model tokens (without special tokens), each token mapped back to the characters it
  * came from, so the text can be sliced at token boundaries.
@@ -38,6 +41,15 @@ public final class TokenizedText {
     /** @return a copy of all token ids, in order */
     public long[] ids() {
         return ids.clone();
+    }
+
+    /**
+     * @return a copy of the ids of tokens {@code from} (inclusive) to {@code to} (exclusive)
+     * @throws IndexOutOfBoundsException unless {@code 0 <= from <= to <= size()}
+     */
+    public long[] ids(int from, int to) {
+        Objects.checkFromToIndex(from, to, ids.length);
+        return Arrays.copyOfRange(ids, from, to);
     }
 
     /** @return the vocabulary id of token {@code i} */

@@ -79,7 +79,9 @@ public final class IngestPipeline {
         List<float[]> vectors;
         try {
             // the whole document in one call: the embedder sizes its own inference batches (embed.batch-size)
-            vectors = embedder.embedPassages(chunks.stream().map(Chunk::text).toList());
+            // and the chunker's token ids, so the chunks are not tokenized a second time
+            vectors = embedder.embedTokenized(chunks.stream().map(Chunk::text).toList(),
+                    chunks.stream().map(Chunk::tokenIds).toList()); // Stream.toList keeps the nulls (ids unknown)
         } catch (IngestException e) {
             if (e.source() == null) {
                 throw new IngestException(e.kind(), e.stage(), doc.sourceId(), e.page(), e.getMessage(), e.getCause());

@@ -8,15 +8,26 @@ import io.milvusingest.embed.ModelTokenizer;
 import io.milvusingest.embed.TokenizedText;
 import io.milvusingest.extract.ContentType;
 import io.milvusingest.extract.Element;
+import io.milvusingest.extract.ExtractOptions;
+import io.milvusingest.extract.Extractors;
+import io.milvusingest.extract.Ocr;
+import io.milvusingest.ingest.IngestException;
+import io.milvusingest.ingest.SourceDocument;
 import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -75,6 +86,8 @@ class TokenChunkerTest {
             assertThat(tokenizer.count(chunk.text())).as("chunk %d: %s", chunk.index(), chunk.text())
                     .isLessThanOrEqualTo(size)
                     .isEqualTo(chunk.tokenCount());
+            assertThat(chunk.tokenIds()).as("chunk %d: %s", chunk.index(), chunk.text())
+                    .containsExactly(tokenizer.ids(chunk.text()));
         }
     }
 
@@ -266,7 +279,8 @@ class TokenChunkerTest {
         List<Chunk> chunks = chunker(100, 10).split(List.of(element));
 
         assertThat(chunks).containsExactly(
-                new Chunk("The quick brown fox jumped over the lazy dog.", ContentType.TEXT, 4, 0, 10, element));
+                new Chunk("The quick brown fox jumped over the lazy dog.", ContentType.TEXT, 4, 0, 10, element,
+                        tokenizer.ids("The quick brown fox jumped over the lazy dog.")));
     }
 
     @Test
@@ -299,5 +313,117 @@ class TokenChunkerTest {
         assertThat(texts).allSatisfy(t -> assertThat(text).contains(t));
         assertThat(texts.get(texts.size() - 1)).endsWith("end");
         assertThat(texts).anySatisfy(t -> assertThat(t).contains("𝔘𝔫𝔦𝔠𝔬𝔡𝔢"));
+    }
+
+    /**
+     * The chunker takes a window's ids from the element's tokenization instead of tokenizing its text again
+     * when the window cuts no word. Evidence that this gives exactly the ids of a re-tokenization, on real
+     * extracted documents: the shared corpus's PDFs (NeMo Retriever's test files and odd ones: Arabic CID fonts,
+     * vertical text, XFA) and Apache Tika's 51 PDF test documents (many languages and broken encodings), at the
+     * production setting and at small sizes, where a document has many more window boundaries.
+     */
+    @Test
+    void should_carry_the_ids_a_re_tokenization_gives_for_every_chunk_of_real_documents(@TempDir Path tika)
+            throws IOException {
+        List<Path> pdfs = new ArrayList<>();
+        for (Path dir : List.of(LICENSE.resolveSibling(""), LICENSE.resolveSibling("../odd"), copyTikaTestPdfs(tika))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                files.filter(f -> f.toString().endsWith(".pdf")).sorted().forEach(pdfs::add);
+            }
+        }
+        Extractors extractors = new Extractors(List.of(), ExtractOptions.ALL, Ocr.NONE);
+        List<List<Element>> documents = new ArrayList<>();
+        for (Path pdf : pdfs) {
+            try {
+                documents.add(extractors.extract(SourceDocument.ofFile(pdf)).elements());
+            } catch (IngestException e) {
+                // encrypted, corrupt or empty test documents: nothing to chunk
+            }
+        }
+        assertThat(documents).as("extracted PDFs").hasSizeGreaterThan(40);
+
+        int checked = 0;
+        int[][] settings = {{384, 64}, {100, 20}, {17, 5}};
+        for (int[] setting : settings) {
+            TokenChunker chunker = chunker(setting[0], setting[1]);
+            for (List<Element> elements : documents) {
+                for (Chunk chunk : chunker.split(elements)) {
+                    assertThat(chunk.tokenIds()).as("size %d, chunk %d: %s", setting[0], chunk.index(), chunk.text())
+                            .containsExactly(tokenizer.ids(chunk.text()));
+                    checked++;
+                }
+            }
+        }
+        System.out.printf("token ids of %d chunks of %d PDFs equal their re-tokenization%n", checked, documents.size());
+        assertThat(checked).isGreaterThan(10_000);
+    }
+
+    /** Apache Tika's PDF test documents, from its test jar on the test classpath. */
+    static Path copyTikaTestPdfs(Path dir) throws IOException {
+        URI jar = URI.create(TokenChunkerTest.class.getResource("/test-documents/testPDF.pdf").toString()
+                .replaceFirst("!.*$", ""));
+        try (FileSystem fs = FileSystems.newFileSystem(jar, Map.of());
+             Stream<Path> docs = Files.list(fs.getPath("/test-documents"))) {
+            for (Path pdf : docs.filter(p -> p.toString().endsWith(".pdf")).toList()) {
+                Files.copy(pdf, dir.resolve(pdf.getFileName().toString()));
+            }
+        }
+        return dir;
+    }
+
+    /**
+     * The same on made-up text built to break the claim: words mixing every kind of character the
+     * normalizer or pre-tokenizer treats specially (accents precomposed and combining, CJK ideographs next to
+     * kana and Hangul, Greek capital sigma, Turkish dotted I, ligatures, full-width letters, control and
+     * format characters, emoji with ZWJ and skin tones, lone surrogates, words over WordPiece's 100-character
+     * limit), separated by all kinds of spaces and punctuation; at small sizes nearly every token boundary
+     * is a window boundary somewhere, and long words force cuts inside words (re-tokenized).
+     */
+    @ParameterizedTest(name = "size {0}, overlap {1}")
+    @CsvSource({"384,64", "100,20", "17,5", "8,3", "5,4", "4,0", "3,1", "1,0"})
+    void should_carry_the_ids_a_re_tokenization_gives_for_every_chunk_of_hostile_unicode_text(int size, int overlap) {
+        TokenChunker chunker = chunker(size, overlap);
+        int checked = 0;
+        for (int seed = 0; seed < 20; seed++) {
+            String text = hostileText(new Random(seed), 600);
+            for (Chunk chunk : chunker.split(List.of(new Element(ContentType.TEXT, text, 1),
+                    new Element(ContentType.TEXT, UNICODE.repeat(5), 2)))) {
+                long[] again = tokenizer.ids(chunk.text());
+                assertThat(chunk.tokenIds()).as("seed %d, chunk %d: %s", seed, chunk.index(), escaped(chunk.text()))
+                        .containsExactly(again);
+                assertThat(chunk.tokenCount()).isEqualTo(again.length);
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(40);
+    }
+
+    /** Characters the BERT normalizer, pre-tokenizer or WordPiece handle specially; mixed inside words. */
+    private static final String[] HOSTILE = {
+            "a", "e", "z", "Q", "é", "e\u0301", "x\u0301\u0327", "\u0301", "Å", "ø", "ß", "ﬁ", "Ａ", "１",
+            "日", "本", "語", "の", "テ", "キ", "한", "국", "Σ", "ς", "İ", "ı", "ا", "ب", "\u064E", "क", "\u093F",
+            "ก", "\u0E31", "\u0000", "\u0007", "\u001B", "\u007F", "\u0085", "\u00AD", "\u200B", "\u200D",
+            "\uFEFF", "\uFFFD", "\uFE0F", "😀", "👍🏽", "👩\u200D💻", "🚀", "𝔘", "\uD800", "\uDC00", "'", "-",
+            "_", "#", "##", "$", "%", "§", "«", "»", "…", "—", "·", "ʼ", "０", "½", "²"};
+    private static final String[] SEPARATORS = {" ", " ", " ", "\n", "\t", "\u00A0", "\u2003", "\u3000", "\r\n",
+            ", ", ". ", "(", ")", "/", "", "\u2028"};
+
+    static String hostileText(Random random, int words) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < words; i++) {
+            int length = random.nextInt(20) == 0 ? 60 + random.nextInt(80) : 1 + random.nextInt(8);
+            for (int c = 0; c < length; c++) {
+                text.append(random.nextInt(3) == 0 ? HOSTILE[random.nextInt(HOSTILE.length)]
+                        : String.valueOf((char) ('a' + random.nextInt(26))));
+            }
+            text.append(SEPARATORS[random.nextInt(SEPARATORS.length)]);
+        }
+        return text.toString();
+    }
+
+    static String escaped(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+        return out.toString();
     }
 }

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import io.milvusingest.chunk.Chunk;
+import io.milvusingest.chunk.TokenChunker;
+import io.milvusingest.extract.ContentType;
+import io.milvusingest.extract.Element;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -183,5 +191,53 @@ class BgeSmallEmbedderTest {
                 .hasMessageContaining("batch size");
         assertThatThrownBy(() -> new BgeSmallEmbedder.Options(8, -1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("intra-op threads");
+    }
+
+    /**
+     * The ingest path: the chunker's token ids go to the model instead of the texts being tokenized again.
+     * Real prose (the Apache License from the shared corpus) and the non-ASCII passage, chunked as in
+     * production (384/64); one entry without ids is tokenized as before.
+     */
+    @Test
+    void should_give_the_same_vectors_from_the_chunkers_token_ids_as_from_the_texts() throws IOException {
+        String license = Files.readString(Path.of("../shared/corpus/nv-ingest/LICENSE"));
+        List<Chunk> chunks = new TokenChunker(embedder.tokenizer(), embedder, 384, 64).split(List.of(
+                new Element(ContentType.TEXT, license, 1), new Element(ContentType.TEXT, PASSAGES.get(4), 2)));
+        List<String> texts = chunks.stream().map(Chunk::text).toList();
+        List<long[]> ids = new ArrayList<>(chunks.stream().map(Chunk::tokenIds).toList());
+        assertThat(ids).hasSizeGreaterThan(4).doesNotContainNull();
+        ids.set(1, null); // unknown: the embedder tokenizes this one itself
+
+        for (BgeSmallEmbedder e : List.of(embedder, batched)) {
+            List<float[]> fromTexts = e.embedPassages(texts);
+            List<float[]> fromIds = e.embedTokenized(texts, ids);
+
+            assertThat(fromIds).hasSameSizeAs(texts);
+            for (int i = 0; i < texts.size(); i++) {
+                assertThat(fromIds.get(i)).as("batch size %d, chunk %d", e.options().batchSize(), i)
+                        .containsExactly(fromTexts.get(i));
+            }
+        }
+    }
+
+    @Test
+    void should_reject_given_token_ids_over_the_limit_with_the_same_error_as_for_texts() {
+        long[] tooMany = embedder.tokenizer().ids("word ".repeat(511));
+        assertThat(tooMany).hasSize(511);
+
+        assertThatThrownBy(() -> batched.embedTokenized(List.of("short", "word ".repeat(511)),
+                Arrays.asList(null, tooMany)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("passage 1 has 511 tokens, more than the 510 bge-small-en-v1.5 accepts; split it first (chunk.size)");
+        assertThatThrownBy(() -> batched.embedTokenized(List.of("short", "word ".repeat(511)), Arrays.asList(null, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("passage 1 has 511 tokens, more than the 510 bge-small-en-v1.5 accepts; split it first (chunk.size)");
+    }
+
+    @Test
+    void should_reject_token_ids_that_do_not_pair_up_with_the_passages() {
+        assertThatThrownBy(() -> embedder.embedTokenized(List.of("one", "two"), Arrays.asList((long[]) null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("2 passages but 1 token id arrays");
     }
 }

@@ -87,4 +87,27 @@ class IngestPipelineTest {
         assertThat(calls).containsExactly("caption", "store saw captioned");
         assertThat(out.elements()).extracting(Element::text).containsExactly("captioned");
     }
+
+    /**
+     * The embed stage hands the chunker's token ids to the model rather than tokenizing the texts again: a chunk
+     * whose ids are (deliberately) another text's gets that other text's vector; a chunk without ids is
+     * tokenized from its text.
+     */
+    @Test
+    void should_embed_the_chunks_token_ids_instead_of_tokenizing_their_texts_again() {
+        String said = "Photosynthesis converts light energy into chemical energy.";
+        String meant = "Quarterly revenue grew 12% year over year.";
+        long[] meantIds = tokenizer.ids(meant);
+        List<Chunk> chunks = List.of(
+                new Chunk(said, ContentType.TEXT, 1, 0, meantIds.length, null, meantIds),
+                new Chunk(said, ContentType.TEXT, 1, 1, tokenizer.count(said)));
+
+        try (BgeSmallEmbedder embedder = new BgeSmallEmbedder()) {
+            IngestPipeline pipeline = new IngestPipeline(d -> extraction, null, embedder, null);
+            List<float[]> vectors = pipeline.embed(doc, 1, chunks).vectors();
+
+            assertThat(vectors.get(0)).containsExactly(embedder.embedPassages(List.of(meant)).get(0));
+            assertThat(vectors.get(1)).containsExactly(embedder.embedPassages(List.of(said)).get(0));
+        }
+    }
 }
