@@ -8,6 +8,7 @@ import io.milvusingest.route.InboxLock;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.ObjectStoreHealthCheck;
+import io.milvusingest.route.SyncBucketHealthCheck;
 import io.milvusingest.route.IngestRoutes;
 import io.milvusingest.sync.BucketSync;
 import java.io.IOException;
@@ -102,6 +103,8 @@ final class RunCommand implements Callable<Integer> {
         if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
             main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
                     runtime.config().milvus().collection(), runtime.writer(), listener));
+            main.bind("syncBucketHealthCheck", new SyncBucketHealthCheck(runtime.config().sync(),
+                    main::getCamelContext));
         }
         // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
         Properties p = placeholders(runtime.config(), scheduled);
