@@ -34,6 +34,11 @@ public record SyncConfig(boolean enabled, String bucket, String prefix, List<Str
         return endpointOverride != null;
     }
 
+    /** @return where the bucket is served: {@link #endpointOverride()}, or {@code AWS <region>}; never credentials */
+    public String endpointDescription() {
+        return endpointOverride == null ? "AWS " + region : endpointOverride;
+    }
+
     /** @return the source id prefix of the synced objects, {@code s3://<bucket>/<prefix>} */
     public String sourceIdPrefix() {
         return "s3://" + bucket + "/" + prefix;
@@ -76,8 +81,7 @@ public record SyncConfig(boolean enabled, String bucket, String prefix, List<Str
 
     @Override
     public String toString() { // never print secrets
-        return "SyncConfig[bucket=" + bucket + ", prefix=" + prefix + ", endpoint="
-                + (endpointOverride == null ? "AWS " + region : endpointOverride) + ", auth="
+        return "SyncConfig[bucket=" + bucket + ", prefix=" + prefix + ", endpoint=" + endpointDescription() + ", auth="
                 + (accessKey != null ? "access key" : "default credentials chain") + "]";
     }
 }

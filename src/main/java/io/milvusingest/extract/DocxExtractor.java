@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * Extracts Word documents ({@code .docx}) with Apache POI (XWPF): text per page, tables as Markdown
  * {@link ContentType#TABLE} elements, embedded pictures as {@link ContentType#IMAGE} elements (through the
- * {@link ImageFilter}). See {@link DocxWalker} for how pages are counted.
+ * {@link ImageFilter}). See {@link DocxWalker} for how pages are counted. A picture whose header declares more than
+ * {@code extract.max-image-pixels} pixels fails the document TOO_LARGE, as in a PDF.
  */
 public final class DocxExtractor implements Extractor {
     private final ExtractOptions options;
@@ -27,7 +28,8 @@ public final class DocxExtractor implements Extractor {
 
     /**
      * @throws IngestException ENCRYPTED for a password-protected file; CORRUPT when POI cannot read it; EMPTY when
-     *                         nothing is extracted
+     *                         nothing is extracted; TOO_LARGE, with the page, when an embedded picture's header
+     *                         declares more than {@code extract.max-image-pixels} pixels (found before decoding)
      */
     @Override
     public Extraction extract(SourceDocument document) {
@@ -37,6 +39,9 @@ public final class DocxExtractor implements Extractor {
             DocxWalker walker = new DocxWalker(docx, options, imageFilter);
             elements = walker.walk();
             pages = walker.pages();
+        } catch (ImageTooLarge e) {
+            // as for a PDF image over the cap: the whole document fails, naming the page of the image
+            throw ExtractFailures.failure(ErrorKind.TOO_LARGE, document, e.page(), e.getMessage(), null);
         } catch (EncryptedDocumentException e) {
             throw ExtractFailures.failure(ErrorKind.ENCRYPTED, document, null,
                     "password-protected DOCX: " + ExtractFailures.describe(e), e);

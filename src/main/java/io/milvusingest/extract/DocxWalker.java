@@ -92,7 +92,7 @@ final class DocxWalker {
             return;
         }
         ImageData data = Images.kept(picture.getPictureData().getData(),
-                picture.getPictureData().suggestFileExtension(), imageFilter);
+                picture.getPictureData().suggestFileExtension(), imageFilter, page);
         if (data != null) {
             tablesAndImages.add(new Element(ContentType.IMAGE, "", page, null, pageSize, data));
         }

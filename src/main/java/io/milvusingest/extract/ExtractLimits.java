@@ -11,8 +11,9 @@ import java.time.Duration;
  * @param maxPages most pages accepted per document ({@code ingest.max-pages}); more fail TOO_LARGE
  * @param timeout  wall-clock budget for extracting one document ({@code extract.timeout-ms}); over it the
  *                 document fails TIMEOUT (an xref loop or decompression bomb cannot hang the route)
- * @param maxImagePixels largest embedded PDF image decoded, width x height ({@code extract.max-image-pixels});
- *                 a larger one fails its document TOO_LARGE before decoding
+ * @param maxImagePixels largest image decoded, width x height in pixels ({@code extract.max-image-pixels}):
+ *                 an image file, or a PDF, DOCX or PPTX embedded image, over it fails its document TOO_LARGE
+ *                 before decoding
  */
 public record ExtractLimits(long maxBytes, int maxPages, Duration timeout, long maxImagePixels) {
     /**

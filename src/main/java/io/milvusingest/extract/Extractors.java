@@ -51,7 +51,10 @@ public final class Extractors implements Extractor {
         this(pdfPasswords, options, ocr, ocrImages, ImageFilter.DEFAULT_MAX_PIXELS);
     }
 
-    /** @param maxImagePixels {@code extract.max-image-pixels}: a PDF image over it fails its document TOO_LARGE */
+    /**
+     * @param maxImagePixels {@code extract.max-image-pixels}, width x height in pixels: an image file, or an
+     *                       embedded PDF, DOCX or PPTX image, over it fails its document TOO_LARGE before decoding
+     */
     public Extractors(List<String> pdfPasswords, ExtractOptions options, Ocr ocr, boolean ocrImages,
                       long maxImagePixels) {
         ImageFilter filter = ImageFilter.NEMO.withMaxPixels(maxImagePixels);
@@ -59,7 +62,7 @@ public final class Extractors implements Extractor {
         this.imageOcr = ocrImages ? ocr : Ocr.NONE;
         Extractor text = new TextExtractor();
         Extractor html = new HtmlExtractor();
-        Extractor image = new ImageFileExtractor(options, ocr);
+        Extractor image = new ImageFileExtractor(options, ocr, maxImagePixels);
         byExtension.put("pdf", new PdfExtractor(pdfPasswords, options, filter, ocr));
         byExtension.put("docx", new DocxExtractor(options, filter));
         byExtension.put("pptx", new PptxExtractor(options, filter));

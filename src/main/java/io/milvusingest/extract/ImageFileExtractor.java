@@ -14,19 +14,29 @@ import java.util.List;
  * Extracts image files ({@code .png}, {@code .jpg}, {@code .jpeg}, {@code .tif}, {@code .tiff}; decoded by the
  * JDK's ImageIO, first TIFF page only) as page 1: a {@link ContentType#TEXT} element with the OCR text, and, with
  * {@code extract.images}, the image itself as an {@link ContentType#IMAGE} element (not filtered by size: the
- * file was chosen).
+ * file was chosen). A file whose header declares more than {@code extract.max-image-pixels} pixels fails TOO_LARGE
+ * before it is decoded or handed to OCR.
  */
 public final class ImageFileExtractor implements Extractor {
     private final ExtractOptions options;
     private final Ocr ocr;
+    private final long maxPixels;
 
+    /** With the default pixel cap, {@link ImageFilter#DEFAULT_MAX_PIXELS}. */
     public ImageFileExtractor(ExtractOptions options, Ocr ocr) {
+        this(options, ocr, ImageFilter.DEFAULT_MAX_PIXELS);
+    }
+
+    /** @param maxPixels largest width x height decoded, in pixels ({@code extract.max-image-pixels}) */
+    public ImageFileExtractor(ExtractOptions options, Ocr ocr, long maxPixels) {
         this.options = options;
         this.ocr = ocr;
+        this.maxPixels = maxPixels;
     }
 
     /**
-     * @throws IngestException CORRUPT when the image cannot be decoded; EMPTY when OCR is unavailable or finds no
+     * @throws IngestException TOO_LARGE (page 1) when the header declares more than {@code maxPixels} pixels;
+     *                         CORRUPT when the image cannot be decoded; EMPTY when OCR is unavailable or finds no
      *                         text and images are not extracted
      */
     @Override
@@ -37,6 +47,11 @@ public final class ImageFileExtractor implements Extractor {
         } catch (IOException e) {
             throw ExtractFailures.failure(ErrorKind.CORRUPT, document, null,
                     "cannot read file: " + ExtractFailures.describe(e), e);
+        }
+        try {
+            ImageDimensions.requireWithin(bytes, maxPixels, 1);
+        } catch (ImageTooLarge e) {
+            throw ExtractFailures.failure(ErrorKind.TOO_LARGE, document, e.page(), e.getMessage(), null);
         }
         BufferedImage image = Images.decode(bytes);
         if (image == null) {

@@ -4,6 +4,8 @@ package io.milvusingest.extract;
  * Which embedded images are worth keeping: NeMo Retriever's image filter, shortest side at least 128 px and
  * aspect ratio (width / height) between 0.2 and 5.0. Drops icons, bullets, rules and decorative strips. Also
  * the cap against image bombs: an image over {@code maxPixels} is never decoded (its document fails TOO_LARGE).
+ * PDF images give their size in their dictionary; DOCX and PPTX pictures and image files in their header
+ * ({@link ImageDimensions}).
  *
  * @param minSide        smallest accepted width and height, in pixels
  * @param minAspectRatio smallest accepted width / height

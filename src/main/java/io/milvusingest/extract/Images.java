@@ -34,11 +34,20 @@ final class Images {
     }
 
     /**
+     * Checks the image's declared size (its header) against the filter before decoding it: over the pixel cap it
+     * throws, as a PDF image over the cap does; rejected by size it is dropped undecoded.
+     *
      * @param bytes  an encoded image as found in a document
      * @param format its extension (png, jpeg, ...)
+     * @param page   1-based page or slide the image is on
      * @return the image with its pixel size, or null when it cannot be decoded or {@code filter} rejects it
+     * @throws ImageTooLarge when its header declares more than {@link ImageFilter#maxPixels()} pixels
      */
-    static ImageData kept(byte[] bytes, String format, ImageFilter filter) {
+    static ImageData kept(byte[] bytes, String format, ImageFilter filter, int page) {
+        ImageDimensions declared = ImageDimensions.requireWithin(bytes, filter.maxPixels(), page);
+        if (declared != null && !filter.accepts(declared.width(), declared.height())) {
+            return null;
+        }
         BufferedImage image = decode(bytes);
         if (image == null || !filter.accepts(image.getWidth(), image.getHeight())) {
             return null;

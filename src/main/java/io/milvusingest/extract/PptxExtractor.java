@@ -18,7 +18,8 @@ import java.util.List;
  * Extracts PowerPoint decks ({@code .pptx}) with Apache POI (XSLF): one page per slide, numbered from 1; per slide
  * a text element (shape texts in drawing order), tables as Markdown {@link ContentType#TABLE} elements and
  * pictures as {@link ContentType#IMAGE} elements, both with their box on the slide (points) and the slide size.
- * Speaker notes are not extracted.
+ * Speaker notes are not extracted. A picture whose header declares more than {@code extract.max-image-pixels} pixels
+ * fails the deck TOO_LARGE with its slide number, as in a PDF.
  */
 public final class PptxExtractor implements Extractor {
     private final ExtractOptions options;
@@ -31,7 +32,8 @@ public final class PptxExtractor implements Extractor {
 
     /**
      * @throws IngestException ENCRYPTED for a password-protected file; CORRUPT when POI cannot read it; EMPTY when
-     *                         nothing is extracted
+     *                         nothing is extracted; TOO_LARGE, with the page, when an embedded picture's header
+     *                         declares more than {@code extract.max-image-pixels} pixels (found before decoding)
      */
     @Override
     public Extraction extract(SourceDocument document) {
@@ -45,6 +47,9 @@ public final class PptxExtractor implements Extractor {
             for (int i = 0; i < slides; i++) {
                 elements.addAll(new SlideWalker(i + 1, pageSize, options, imageFilter).walk(all.get(i)));
             }
+        } catch (ImageTooLarge e) {
+            // as for a PDF image over the cap: the whole document fails, naming the page of the image
+            throw ExtractFailures.failure(ErrorKind.TOO_LARGE, document, e.page(), e.getMessage(), null);
         } catch (EncryptedDocumentException e) {
             throw ExtractFailures.failure(ErrorKind.ENCRYPTED, document, null,
                     "password-protected PPTX: " + ExtractFailures.describe(e), e);

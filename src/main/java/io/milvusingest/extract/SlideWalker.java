@@ -54,7 +54,7 @@ final class SlideWalker {
             table(table);
         } else if (shape instanceof XSLFPictureShape picture && options.images() && picture.getPictureData() != null) {
             ImageData data = Images.kept(picture.getPictureData().getData(),
-                    picture.getPictureData().suggestFileExtension(), imageFilter);
+                    picture.getPictureData().suggestFileExtension(), imageFilter, page);
             if (data != null) {
                 others.add(new Element(ContentType.IMAGE, "", page, box(picture.getAnchor()), pageSize, data));
             }

@@ -6,16 +6,17 @@ import org.apache.camel.component.aws2.s3.AWS2S3Endpoint;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Finds the S3 client of the route's aws2-s3 endpoint, so listing and GET share one client configured in one
- * place (the endpoint options of {@code routes/bucket-sync.camel.yaml} and the aws2-s3 component's credentials).
+ * Finds the S3 client of the route's aws2-s3 endpoint, so listing, GET and the {@code sync-bucket} health check
+ * share one client configured in one place (the endpoint options of {@code routes/bucket-sync.camel.yaml} and the
+ * aws2-s3 component's credentials).
  */
-final class S3Clients {
+public final class S3Clients {
 
     private S3Clients() {
     }
 
     /** @throws IllegalStateException when no started aws2-s3 endpoint for the bucket exists */
-    static S3Client of(CamelContext context, String bucket) {
+    public static S3Client of(CamelContext context, String bucket) {
         for (Endpoint endpoint : context.getEndpoints()) {
             if (endpoint instanceof AWS2S3Endpoint s3 && bucket.equals(s3.getConfiguration().getBucketName())
                     && s3.getS3Client() != null) {

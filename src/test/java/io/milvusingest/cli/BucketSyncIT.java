@@ -22,10 +22,16 @@ import io.milvusingest.s3.MinioExtension;
 import io.milvusingest.s3.MinioServer;
 import io.milvusingest.sync.BucketSync;
 import io.milvusingest.sync.SyncSummary;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +83,8 @@ class BucketSyncIT {
     private MilvusClientV2 milvus;
     private String collection;
     private AppRuntime runtime;
+    /** The health port of the scheduled steps (7 and 8). */
+    private int healthPort;
 
     @BeforeAll
     void startApp(MilvusLiteServer lite, MinioServer minio) {
@@ -213,7 +221,9 @@ class BucketSyncIT {
         s3.deleteObject(b -> b.bucket(BUCKET).key("docs/broken.pdf"));
         put("docs/test.pdf", NV_INGEST.resolve("test.pdf"));
         runtime.close();
-        runtime = AppRuntime.start(config(Map.of("sync.delay-ms", "300")));
+        healthPort = freePort();
+        // served here (not at health.port=0 as in the other steps) to check sync-bucket as bin/ingest run serves it
+        runtime = AppRuntime.start(config(Map.of("sync.delay-ms", "300", "health.port", Integer.toString(healthPort))));
         // the scheduled route as bin/ingest run starts it (RunCommandTest checks that run picks this file)
         Main main = RunCommand.camelMain(runtime, new ProgressPrinter(System.out),
                 List.of(ROUTES.resolve(RunCommand.SYNC_ROUTES)), true);
@@ -229,6 +239,7 @@ class BucketSyncIT {
             // listed: multimodal_test.pdf, keeper.md, test-page-form.pdf (failed earlier), test.pdf (new)
             assertCounts(first.get(2, TimeUnit.MINUTES), 4, 1, 0, 1, 3, 0);
             assertCounts(second.get(1, TimeUnit.MINUTES), 4, 0, 0, 0, 4, 0);
+            assertThat(syncBucketHealth().get("status").asText()).isEqualTo("UP");
         } finally {
             main.stop();
         }
@@ -260,6 +271,12 @@ class BucketSyncIT {
             }
             assertThat(sync.failedCycles()).isGreaterThanOrEqualTo(2);
             assertThat(resumed).isNotDone();
+            JsonNode noBucket = syncBucketHealth();
+            assertThat(noBucket.get("status").asText()).isEqualTo("DOWN");
+            // Camel's health JSON writer escapes '/' as "\/" inside the message text itself
+            assertThat(noBucket.get("message").asText().replace("\\/", "/")).startsWith("sync bucket s3://"
+                    + BUCKET + "/docs/ at " + minio.endpoint() + " unreachable: The specified bucket does not exist")
+                    .doesNotContain(minio.secretKey());
             assertThat(rows(null)).isEqualTo(before);
 
             // paused while the bucket is rebuilt, so that no cycle lists it half-restored
@@ -353,5 +370,24 @@ class BucketSyncIT {
         Path file = errorFile(key);
         assertThat(file).exists();
         return new ObjectMapper().readTree(file.toFile());
+    }
+
+    /** @return the {@code sync-bucket} entry of {@code /observe/health}, as bin/ingest run serves it */
+    private JsonNode syncBucketHealth() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + healthPort + "/observe/health")).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode check : new ObjectMapper().readTree(response.body()).path("checks")) {
+            if (check.path("name").asText().equals("sync-bucket")) {
+                return check;
+            }
+        }
+        throw new AssertionError("no sync-bucket check in " + response.body());
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
     }
 }
