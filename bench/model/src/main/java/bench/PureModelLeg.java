@@ -10,7 +10,10 @@ import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.ModelTokenizer;
 import io.milvusingest.extract.Extraction;
-import io.milvusingest.extract.PdfExtractor;
+import io.milvusingest.extract.ExtractOptions;
+import io.milvusingest.extract.Extractors;
+import io.milvusingest.extract.TesseractOcr;
+import io.milvusingest.extract.UploadOptions;
 import io.milvusingest.ingest.SourceDocument;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -31,7 +34,8 @@ import java.util.stream.Stream;
  * The pure-model leg of {@code bench/throughput.sh}: the embedding model alone, the limit the pipeline is
  * measured against.
  *
- * <p>It makes the very chunks {@code bin/ingest files} makes (the product's {@link PdfExtractor} and
+ * <p>It makes the very chunks {@code bin/ingest files} makes (the product's {@link Extractors} with the default extraction settings: text, tables, images, OCR of
+ * image-only pages when Tesseract is installed; and
  * {@link TokenChunker} with the same {@code chunk.size}/{@code chunk.overlap}, bge-small-en-v1.5's tokenizer),
  * takes their token ids from the chunker ({@link Chunk#tokenIds()}, tokenizing only chunks without), and then,
  * untimed until here, runs bge-small-en-v1.5-q (the same ONNX file, from the
@@ -84,7 +88,8 @@ public final class PureModelLeg {
         ModelTokenizer tokenizer = ModelTokenizer.bgeSmallEnV15();
         TokenChunker chunker = new TokenChunker(tokenizer, Integer.parseInt(opt.get("chunk.size")),
                 Integer.parseInt(opt.get("chunk.overlap")), BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME);
-        PdfExtractor extractor = new PdfExtractor();
+        // the product's defaults (config/application.properties): text, tables, images, OCR of pages without text
+        Extractors extractor = new Extractors(List.of(), ExtractOptions.ALL, TesseractOcr.detect(true, 120), false);
         List<String> texts = new ArrayList<>();
         List<long[]> chunkIds = new ArrayList<>(); // null where the chunker gives none
 
@@ -97,7 +102,7 @@ public final class PureModelLeg {
                 long a = System.nanoTime();
                 Extraction extraction = extractor.extract(SourceDocument.ofFile(file));
                 long b = System.nanoTime();
-                List<Chunk> chunks = chunker.split(extraction.elements());
+                List<Chunk> chunks = chunker.split(UploadOptions.ALL.filter(extraction.elements()));
                 long c = System.nanoTime();
                 extractNs += b - a;
                 splitNs += c - b;
