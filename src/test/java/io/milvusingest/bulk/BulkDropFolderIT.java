@@ -14,7 +14,9 @@ import io.milvusingest.ingest.DocumentResult;
 import io.milvusingest.ingest.IngestPipeline;
 import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.milvus.MilvusConnector;
+import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.route.MilvusCommit;
 import io.milvusingest.route.FailureRecorder;
 import io.milvusingest.route.IngestRoutes;
 import java.nio.file.Files;
@@ -70,7 +72,8 @@ class BulkDropFolderIT {
         try (var client = new Closer(MilvusConnector.connect(stack.milvusUri()));
              V1 v1 = new V1(new MilvusServiceClient(ConnectParam.newBuilder().withUri(stack.milvusUri()).build()));
              ObjectStore store = new ObjectStore(config);
-             CamelContext camel = new DefaultCamelContext()) {
+             CamelContext camel = new DefaultCamelContext();
+             GroupCommit commit = GroupCommit.of(new MilvusWriter(client.c, collection), 0)) {
             DenseCollections.create(client.c, collection, dimension);
             StreamOrBulkWriter writer = new StreamOrBulkWriter(new MilvusWriter(client.c, collection),
                     new BulkImporter(client.c, new ImportJobs(v1.c), store, config, collection), config);
@@ -93,6 +96,7 @@ class BulkDropFolderIT {
             camel.getPropertiesComponent().setOverrideProperties(p);
             camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, writer);
             camel.getRegistry().bind(FailureRecorder.BEAN, new FailureRecorder(quiet));
+            camel.getRegistry().bind(MilvusCommit.BEAN, new MilvusCommit(commit));
             camel.addRoutes(new IngestRoutes(pipeline, quiet, 2));
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(camel, "file:routes/drop-folder.camel.yaml"));
