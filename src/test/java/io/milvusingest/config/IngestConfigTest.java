@@ -33,6 +33,22 @@ class IngestConfigTest {
     }
 
     @Test
+    void should_run_two_documents_and_two_single_threaded_inference_calls_at_once_by_default() {
+        IngestConfig c = config(Map.of(), Map.of(), Map.of());
+        assertThat(c.pipelining().workers()).isEqualTo(2);
+        assertThat(c.pipelining().embedParallelism()).isEqualTo(2);
+        assertThat(c.embedThreads()).isEqualTo(1);
+    }
+
+    @Test
+    void should_name_the_key_when_workers_or_parallelism_are_out_of_range() {
+        assertThatThrownBy(() -> config(Map.of("ingest.workers", "0"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ingest.workers=0");
+        assertThatThrownBy(() -> config(Map.of(), Map.of(), Map.of("embed.parallelism", "65")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("embed.parallelism=65 must be at most 64");
+    }
+
+    @Test
     void should_let_flags_override_environment_and_environment_override_file() {
         IngestConfig c = config(Map.of("milvus.uri", "./x", "chunk.size", "100", "milvus.collection", "from_file"),
                 Map.of("MILVUS_URI", "http://milvus:19530", "CHUNK_SIZE", "200"),
