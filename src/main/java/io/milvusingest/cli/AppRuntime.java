@@ -108,7 +108,7 @@ final class AppRuntime implements AutoCloseable {
             LOG.info("collection {}: {}", config.milvus().collection(), outcome.label());
             writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize());
             Ocr ocr = TesseractOcr.detect(config.ocr().enabled(), config.ocr().timeoutSeconds());
-            Extractors extractors = new Extractors(config.pdfPasswords(), config.extract(), ocr, config.ocr().images(),
+            Extractors extractors = new Extractors(config.pdfPasswords(), ExtractionSteps.extractOptions(config), ocr, config.ocr().images(),
                     config.limits().maxImagePixels());
             extractor = new GuardedExtractor(extractors, config.limits());
             List<ExtractionStep> steps = ExtractionSteps.of(config);
