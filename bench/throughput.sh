@@ -62,6 +62,15 @@ fi
 bin/setup-python >/dev/null
 lite_cmd=$ROOT/.venv/bin/milvus-lite
 
+# settle: waits (at most BENCH_SETTLE seconds, default 90) for the 1-minute load average to fall below 1.0, so a
+# leg does not start in the previous leg's (or a build's) wake; the load is recorded after it.
+settle() {
+  local waited=0 limit=${BENCH_SETTLE:-90}
+  while [ "$waited" -lt "$limit" ] && awk '{exit !($1 >= 1.0)}' /proc/loadavg; do sleep 5; waited=$((waited + 5)); done
+  [ "$waited" -gt 0 ] && log "waited ${waited} s for the load to settle ($(cut -d' ' -f1 /proc/loadavg))"
+  return 0
+}
+
 # --- peak RSS watcher ----------------------------------------------------------------------------------
 # watch_rss ROOT_PID OUT: until ROOT_PID exits, writes "<peak VmHWM of the java process> <peak summed VmRSS of
 # the other processes under ROOT_PID>" in kB (sampled every 0.5 s; VmHWM is the kernel's own high-water mark).
@@ -91,6 +100,7 @@ now_ms() { date +%s%3N; }
 # --- 1. pure model -------------------------------------------------------------------------------------
 if runs model; then
   log "1/3 pure model (sweep, then all chunks with the best layout)"
+  settle
   cut -d' ' -f1-3 /proc/loadavg > "$work/model.load"
   # shellcheck disable=SC2086
   /usr/bin/time -v -o "$work/model.time" java $heap -cp "$model_classes:target/milvus-ingest.jar:target/lib/*" \
@@ -104,6 +114,7 @@ fi
 # --- 2. ours -------------------------------------------------------------------------------------------
 if runs ours; then
   log "2/3 ours: bin/ingest files (embedded Milvus Lite in $work/milvus-ours)"
+  settle
   cut -d' ' -f1-3 /proc/loadavg > "$work/ours.load"
   echo "$(now_ms)" > "$work/ours.launch_ms"
   # shellcheck disable=SC2086
@@ -126,6 +137,7 @@ if runs langchain4j; then
   trap 'kill "$lite_pid" 2>/dev/null || true' EXIT
   watch_rss "$lite_pid" "$work/lite-langchain4j.rss" & lite_wpid=$!
   for _ in $(seq 120); do (echo > /dev/tcp/127.0.0.1/"$port") 2>/dev/null && break; sleep 0.5; done
+  settle
   cut -d' ' -f1-3 /proc/loadavg > "$work/langchain4j.load"
   echo "$(now_ms)" > "$work/langchain4j.launch_ms"
   # shellcheck disable=SC2086
