@@ -46,13 +46,15 @@ import java.util.stream.Stream;
  * {@code T} × concurrent callers {@code C} on one shared session (e.g. {@code 2x1}: one caller, two threads;
  * {@code 1x2}: two callers, one thread each; a {@code -nospin} suffix turns off ONNX Runtime's busy-waiting
  * intra-op threads, {@code session.intra_op.allow_spinning=0}), and batch size {@code B} (inputs sorted by
- * length, each batch padded to its longest). Then all chunks are embedded with the best {@code T, C, B}: that throughput is
+ * length, each batch padded to its longest). Then all chunks are embedded with each of the sweep's fastest
+ * {@code final.candidates} layouts; the fastest full pass is
  * the "pure model" figure.
  *
  * <p>Usage: {@code PureModelLeg DIR OUT_FILE [key=value...]} with keys {@code chunk.size} (384),
  * {@code chunk.overlap} (64), {@code sweep.chunks} (160; 0 skips the sweep), {@code sweep.batches}
- * (1,2,4,8,16,32), {@code sweep.layouts} (2x1,1x2,1x1,2x1-nospin), {@code fixed} (e.g. {@code 2x1x1} = T x C
- * x B, optionally {@code -nospin}; used when the sweep is skipped). Writes {@code key=value} lines to OUT_FILE and the sweep table to stdout.
+ * (1,2,4,8; 16 and 32 never won a sweep), {@code sweep.layouts} (2x1,1x2,1x1,2x1-nospin), {@code fixed} (e.g. {@code 2x1x1} = T x C
+ * x B, optionally {@code -nospin}; used when the sweep is skipped), {@code final.candidates} (2: how many of the
+ * sweep's fastest layouts embed all chunks; the fastest full pass is the figure). Writes {@code key=value} lines to OUT_FILE and the sweep table to stdout.
  */
 public final class PureModelLeg {
     private static final int DIM = 384;
@@ -64,14 +66,15 @@ public final class PureModelLeg {
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: PureModelLeg DIR OUT_FILE [chunk.size=384] [chunk.overlap=64] [sweep.chunks=160]"
-                    + " [sweep.batches=1,2,4,8,16,32] [sweep.layouts=2x1,1x2,1x1,2x1-nospin] [fixed=2x1x1]");
+                    + " [sweep.batches=1,2,4,8] [sweep.layouts=2x1,1x2,1x1,2x1-nospin] [fixed=2x1x1] [final.candidates=2]");
             System.exit(2);
         }
         Path dir = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Map<String, String> opt = new java.util.HashMap<>(Map.of(
                 "chunk.size", "384", "chunk.overlap", "64", "sweep.chunks", "160",
-                "sweep.batches", "1,2,4,8,16,32", "sweep.layouts", "2x1,1x2,1x1,2x1-nospin", "fixed", "2x1x1"));
+                "sweep.batches", "1,2,4,8", "sweep.layouts", "2x1,1x2,1x1,2x1-nospin", "fixed", "2x1x1",
+                "final.candidates", "2"));
         for (int i = 2; i < args.length; i++) {
             String[] kv = args[i].split("=", 2);
             opt.put(kv[0], kv[1]);
@@ -142,9 +145,9 @@ public final class PureModelLeg {
         int[] best = parseConfig(opt.get("fixed").replace(NO_SPIN, ""));
         int sweepChunks = Integer.parseInt(opt.get("sweep.chunks"));
         List<String> sweepLines = new ArrayList<>();
+        List<Object[]> ranked = new ArrayList<>(); // {rate, int[] config, noSpin}
         if (sweepChunks > 0 && ids.length > 0) {
             long[][] sample = sample(ids, sweepChunks);
-            double bestRate = -1;
             System.out.printf(Locale.ROOT, "[pure-model] sweep on %d chunks: threads x callers, batch -> chunks/s%n", sample.length);
             for (String layout : opt.get("sweep.layouts").split(",")) {
                 boolean noSpin = layout.endsWith(NO_SPIN);
@@ -159,25 +162,37 @@ public final class PureModelLeg {
                         String name = String.format(Locale.ROOT, "%dx%dx%d%s", tc[0], tc[1], batch, noSpin ? NO_SPIN : "");
                         System.out.printf(Locale.ROOT, "  %-16s -> %6.1f chunks/s%n", name, rate);
                         sweepLines.add(String.format(Locale.ROOT, "%s:%.1f", name, rate));
-                        if (rate > bestRate) {
-                            bestRate = rate;
-                            best = new int[] {tc[0], tc[1], batch};
-                            bestNoSpin = noSpin;
-                        }
+                        ranked.add(new Object[] {rate, new int[] {tc[0], tc[1], batch}, noSpin});
                     }
                 }
             }
         }
 
-        // 3. All chunks with the best layout: the figure.
-        System.out.printf(Locale.ROOT, "[pure-model] all %d chunks with %d intra-op threads x %d callers, batch %d%s%n",
-                ids.length, best[0], best[1], best[2], bestNoSpin ? ", no spinning" : "");
-        long embedNs;
-        try (OrtSession session = session(env, model, best[0], bestNoSpin)) {
-            embedAll(env, session, Arrays.copyOf(ids, Math.min(4, ids.length)), 1, 1); // warm-up
-            long t = System.nanoTime();
-            embedAll(env, session, ids, best[2], best[1]);
-            embedNs = System.nanoTime() - t;
+        // 3. All chunks with each of the sweep's fastest layouts (a 160-chunk sweep is noisy: its winner alone was
+        //    seen to lose to the runner-up over all chunks); the fastest full pass is the figure.
+        ranked.sort((x, y) -> Double.compare((double) y[0], (double) x[0]));
+        int candidates = Math.max(1, Integer.parseInt(opt.get("final.candidates")));
+        List<Object[]> finals = ranked.isEmpty() ? List.<Object[]>of(new Object[] {0.0, best, bestNoSpin})
+                : ranked.subList(0, Math.min(candidates, ranked.size()));
+        long embedNs = Long.MAX_VALUE;
+        for (Object[] candidate : finals) {
+            int[] config = (int[]) candidate[1];
+            boolean noSpin = (boolean) candidate[2];
+            long ns;
+            try (OrtSession session = session(env, model, config[0], noSpin)) {
+                embedAll(env, session, Arrays.copyOf(ids, Math.min(4, ids.length)), 1, 1); // warm-up
+                long t = System.nanoTime();
+                embedAll(env, session, ids, config[2], config[1]);
+                ns = System.nanoTime() - t;
+            }
+            System.out.printf(Locale.ROOT, "[pure-model] all %d chunks with %d intra-op threads x %d callers, batch %d%s:"
+                    + " %.1f s, %.1f chunks/s%n", ids.length, config[0], config[1], config[2],
+                    noSpin ? ", no spinning" : "", ns / 1e9, ids.length / (ns / 1e9));
+            if (ns < embedNs) {
+                embedNs = ns;
+                best = config;
+                bestNoSpin = noSpin;
+            }
         }
         double seconds = embedNs / 1e9;
 
