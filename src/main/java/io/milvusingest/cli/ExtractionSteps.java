@@ -30,7 +30,7 @@ final class ExtractionSteps {
     static ExtractOptions extractOptions(IngestConfig config) {
         ExtractOptions x = config.extract();
         boolean used = config.ocr().images() || config.caption() != null
-                || (config.store().uri() != null && !config.store().uri().isBlank() && config.store().images());
+                || (!config.store().uri().isBlank() && config.store().images());
         if (!x.images() || used) {
             return x;
         }

@@ -184,13 +184,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
         }
 
         long positiveLong(String key, long def) {
-            String v = src.get(key);
-            long n;
-            try {
-                n = v == null ? def : Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw new ConfigException(key + "='" + v + "' is not a whole number");
-            }
+            long n = longValue(key, def);
             if (n < 1) {
                 throw new ConfigException(key + "=" + n + " must be at least 1");
             }
@@ -207,17 +201,20 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
         }
 
         long nonNegativeLong(String key, long def) {
-            String v = src.get(key);
-            long n;
-            try {
-                n = v == null ? def : Long.parseLong(v);
-            } catch (NumberFormatException e) {
-                throw new ConfigException(key + "='" + v + "' is not a whole number");
-            }
+            long n = longValue(key, def);
             if (n < 0) {
                 throw new ConfigException(key + "=" + n + " must not be negative");
             }
             return n;
+        }
+
+        private long longValue(String key, long def) {
+            String v = src.get(key);
+            try {
+                return v == null ? def : Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + "='" + v + "' is not a whole number");
+            }
         }
 
         int nonNegative(String key, int def) {

@@ -62,9 +62,10 @@ public final class ParallelEmbedder implements Embedder {
         Arrays.sort(order, Comparator.comparingInt(i -> length(passages, tokenIds, i)));
         float[][] vectors = new float[n][];
         AtomicBoolean failed = new AtomicBoolean();
+        List<Integer> sorted = List.of(order);
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
         for (int from = 0; from < n; from += taskSize) {
-            List<Integer> slice = List.of(order).subList(from, Math.min(n, from + taskSize));
+            List<Integer> slice = sorted.subList(from, Math.min(n, from + taskSize));
             tasks.add(CompletableFuture.runAsync(() -> {
                 if (failed.get()) {
                     return; // the call already failed: don't spend the model on it

@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvusingest.config.ConfigSource;
 import io.milvusingest.config.IngestConfig;
-import io.milvusingest.ingest.DocumentResult;
-import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.milvus.Filters;
 import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.MilvusLiteExtension;
@@ -24,10 +22,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,9 +43,7 @@ class DropFolderIT {
     @TempDir
     static Path inbox;
     private static AppRuntime runtime;
-    private static Main camel;
-    private static Thread camelThread;
-    private static final AtomicReference<Throwable> CAMEL_FAILURE = new AtomicReference<>();
+    private static RunningRoutes routes;
 
     @BeforeAll
     static void startTheRoutes(MilvusLiteServer server) throws Exception {
@@ -72,30 +66,13 @@ class DropFolderIT {
         IngestConfig config = IngestConfig.from(ConfigSource.load(Path.of("config/application.properties"), settings),
                 Path.of("."));
         runtime = AppRuntime.start(config);
-        camel = RunCommand.camelMain(runtime, new ProgressListener() {
-            @Override
-            public void succeeded(DocumentResult result) {
-            }
-
-            @Override
-            public void failed(String name, Throwable error) {
-            }
-        }, Path.of("routes"));
-        camelThread = new Thread(() -> {
-            try {
-                camel.run();
-            } catch (Throwable e) {
-                CAMEL_FAILURE.set(e);
-            }
-        }, "camel-main");
-        camelThread.start();
+        routes = RunningRoutes.start(runtime);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
-        if (camel != null) {
-            camel.completed();
-            camelThread.join(30_000);
+        if (routes != null) {
+            routes.close();
         }
         if (runtime != null) {
             runtime.close();
@@ -226,8 +203,8 @@ class DropFolderIT {
     private static void await(String what, Callable<Boolean> condition) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (!condition.call()) {
-            if (CAMEL_FAILURE.get() != null) {
-                throw new AssertionError("the routes did not start", CAMEL_FAILURE.get());
+            if (routes.failure() != null) {
+                throw new AssertionError("the routes did not start", routes.failure());
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out after " + WAIT.toSeconds() + " s waiting until " + what);

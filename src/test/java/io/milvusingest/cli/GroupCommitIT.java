@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.milvusingest.config.ConfigSource;
 import io.milvusingest.config.IngestConfig;
-import io.milvusingest.ingest.DocumentResult;
-import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.milvus.Filters;
 import io.milvusingest.milvus.MilvusLiteExtension;
 import io.milvusingest.milvus.MilvusLiteServer;
@@ -18,8 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,65 +51,42 @@ class GroupCommitIT {
         settings.put("milvus.commit.min-interval-ms", "4000");
         IngestConfig config = IngestConfig.from(ConfigSource.load(Path.of("config/application.properties"), settings),
                 Path.of("."));
-        try (AppRuntime runtime = AppRuntime.start(config)) {
-            Main camel = RunCommand.camelMain(runtime, new ProgressListener() {
-                @Override
-                public void succeeded(DocumentResult result) {
-                }
+        try (AppRuntime runtime = AppRuntime.start(config); RunningRoutes routes = RunningRoutes.start(runtime)) {
+            Map<String, String> texts = new HashMap<>();
+            for (int i = 0; i < FILES; i++) {
+                texts.put("doc-" + i + ".txt", ("Document " + i + " is about the harvest of crop number " + i
+                        + " in the northern valley, where farmers store grain in wooden barns. ").repeat(6));
+            }
+            for (Map.Entry<String, String> t : texts.entrySet()) { // written beside, moved in: never half-read
+                Path side = Files.writeString(tmp.resolve(t.getKey()), t.getValue(), StandardCharsets.UTF_8);
+                Files.move(side, inbox.resolve(t.getKey()), StandardCopyOption.ATOMIC_MOVE);
+            }
 
-                @Override
-                public void failed(String name, Throwable error) {
-                }
-            }, Path.of("routes"));
-            AtomicReference<Throwable> camelFailure = new AtomicReference<>();
-            Thread camelThread = new Thread(() -> {
-                try {
-                    camel.run();
-                } catch (Throwable e) {
-                    camelFailure.set(e);
-                }
-            }, "camel-main");
-            camelThread.start();
-            try {
-                Map<String, String> texts = new HashMap<>();
-                for (int i = 0; i < FILES; i++) {
-                    texts.put("doc-" + i + ".txt", ("Document " + i + " is about the harvest of crop number " + i
-                            + " in the northern valley, where farmers store grain in wooden barns. ").repeat(6));
-                }
-                for (Map.Entry<String, String> t : texts.entrySet()) { // written beside, moved in: never half-read
-                    Path side = Files.writeString(tmp.resolve(t.getKey()), t.getValue(), StandardCharsets.UTF_8);
-                    Files.move(side, inbox.resolve(t.getKey()), StandardCopyOption.ATOMIC_MOVE);
-                }
-
-                List<String> pending = new ArrayList<>(texts.keySet());
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
-                while (!pending.isEmpty()) {
-                    assertThat(camelFailure.get()).as("the routes started").isNull();
-                    assertThat(System.nanoTime()).as("all files in .done/ within 45 s; still waiting for " + pending)
-                            .isLessThan(deadline);
-                    for (String name : List.copyOf(pending)) {
-                        if (Files.exists(inbox.resolve(".done").resolve(name))) {
-                            // the commit step lets a file go only once a flush that started after its write ended
-                            assertThat(runtime.commit().flushes()).as("flushes when " + name + " reached .done/")
-                                    .isPositive();
-                            pending.remove(name);
-                        }
+            List<String> pending = new ArrayList<>(texts.keySet());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+            while (!pending.isEmpty()) {
+                assertThat(routes.failure()).as("the routes started").isNull();
+                assertThat(System.nanoTime()).as("all files in .done/ within 45 s; still waiting for " + pending)
+                        .isLessThan(deadline);
+                for (String name : List.copyOf(pending)) {
+                    if (Files.exists(inbox.resolve(".done").resolve(name))) {
+                        // the commit step lets a file go only once a flush that started after its write ended
+                        assertThat(runtime.commit().flushes()).as("flushes when " + name + " reached .done/")
+                                .isPositive();
+                        pending.remove(name);
                     }
-                    Thread.sleep(50);
                 }
+                Thread.sleep(50);
+            }
 
-                long flushes = runtime.commit().flushes();
-                System.out.println("GroupCommitIT: " + FILES + " files committed by " + flushes + " flushes");
-                assertThat(flushes).as("flushes for " + FILES + " files").isBetween(1L, (long) FILES - 1);
-                assertThat(inbox.resolve(".failed")).as("no file failed").doesNotExist();
-                for (String name : texts.keySet()) {
-                    String sourceId = inbox.resolve(name).toAbsolutePath().normalize().toString();
-                    assertThat(runtime.writer().count(Filters.sourceIdEquals(sourceId))).as("rows of " + name)
-                            .isGreaterThan(1);
-                }
-            } finally {
-                camel.completed();
-                camelThread.join(30_000);
+            long flushes = runtime.commit().flushes();
+            System.out.println("GroupCommitIT: " + FILES + " files committed by " + flushes + " flushes");
+            assertThat(flushes).as("flushes for " + FILES + " files").isBetween(1L, (long) FILES - 1);
+            assertThat(inbox.resolve(".failed")).as("no file failed").doesNotExist();
+            for (String name : texts.keySet()) {
+                String sourceId = inbox.resolve(name).toAbsolutePath().normalize().toString();
+                assertThat(runtime.writer().count(Filters.sourceIdEquals(sourceId))).as("rows of " + name)
+                        .isGreaterThan(1);
             }
         }
     }

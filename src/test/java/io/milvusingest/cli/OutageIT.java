@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.milvusingest.config.ConfigSource;
 import io.milvusingest.config.IngestConfig;
-import io.milvusingest.ingest.DocumentResult;
-import io.milvusingest.ingest.ProgressListener;
 import io.milvusingest.milvus.CollectionManager;
 import io.milvusingest.milvus.Filters;
 import io.milvusingest.milvus.MilvusLiteExtension;
@@ -23,8 +21,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
-import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,57 +50,34 @@ class OutageIT {
         p.put("milvus.stream", "true"); // Milvus Lite has no bulk import
         p.put("milvus.commit.min-interval-ms", "0"); // Milvus Lite (behind http) has no flush quota
         IngestConfig config = IngestConfig.from(ConfigSource.load(Path.of("config/application.properties"), p), Path.of("."));
-        AtomicReference<Throwable> camelFailure = new AtomicReference<>();
-        try (AppRuntime runtime = AppRuntime.start(config)) {
-            Main camel = RunCommand.camelMain(runtime, new ProgressListener() {
-                @Override
-                public void succeeded(DocumentResult result) {
-                }
+        try (AppRuntime runtime = AppRuntime.start(config); RunningRoutes routes = RunningRoutes.start(runtime)) {
+            drop(inbox, "before.txt", "Written before the outage: lighthouses guide ships along rocky coasts.");
+            await(routes, "before.txt done", () -> Files.exists(inbox.resolve(".done/before.txt")));
+            await(routes, "health UP", () -> health(healthPort).statusCode() == 200);
+            assertThat(health(healthPort).body()).contains("milvus").contains("embedding-model");
 
-                @Override
-                public void failed(String name, Throwable error) {
-                }
-            }, Path.of("routes"));
-            Thread thread = new Thread(() -> {
-                try {
-                    camel.run();
-                } catch (Throwable e) {
-                    camelFailure.set(e);
-                }
-            });
-            thread.start();
-            try {
-                drop(inbox, "before.txt", "Written before the outage: lighthouses guide ships along rocky coasts.");
-                await(camelFailure, "before.txt done", () -> Files.exists(inbox.resolve(".done/before.txt")));
-                await(camelFailure, "health UP", () -> health(healthPort).statusCode() == 200);
-                assertThat(health(healthPort).body()).contains("milvus").contains("embedding-model");
+            lite.close();
+            long stopped = System.nanoTime();
+            drop(inbox, "during-1.txt", "Written during the outage: glaciers carve valleys over millennia.");
+            drop(inbox, "during-2.txt", "Also during the outage: bees communicate by dancing in the hive.");
+            await(routes, "health DOWN", () -> health(healthPort).statusCode() == 503);
+            assertThat(health(healthPort).body()).contains("DOWN");
+            Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - stopped) / 1_000_000));
+            assertThat(inbox.resolve("during-1.txt")).as("waits in the inbox while Milvus is down").exists();
+            assertThat(inbox.resolve(".failed")).doesNotExist();
 
-                lite.close();
-                long stopped = System.nanoTime();
-                drop(inbox, "during-1.txt", "Written during the outage: glaciers carve valleys over millennia.");
-                drop(inbox, "during-2.txt", "Also during the outage: bees communicate by dancing in the hive.");
-                await(camelFailure, "health DOWN", () -> health(healthPort).statusCode() == 503);
-                assertThat(health(healthPort).body()).contains("DOWN");
-                Thread.sleep(Math.max(0, OUTAGE.toMillis() - (System.nanoTime() - stopped) / 1_000_000));
-                assertThat(inbox.resolve("during-1.txt")).as("waits in the inbox while Milvus is down").exists();
-                assertThat(inbox.resolve(".failed")).doesNotExist();
-
-                lite = MilvusLiteServer.start(MilvusLiteExtension.EXECUTABLE, data, port, Duration.ofSeconds(60));
-                await(camelFailure, "both files done", () -> Files.exists(inbox.resolve(".done/during-1.txt"))
-                        && Files.exists(inbox.resolve(".done/during-2.txt")));
-                assertThat(inbox.resolve(".failed")).doesNotExist();
-                // a restarted Milvus Lite forgets which collections were loaded (upserts work, queries need a
-                // load); bin/ingest search loads the collection itself
-                new CollectionManager(runtime.client()).loadForSearch("outage", 384);
-                for (String name : new String[] {"before.txt", "during-1.txt", "during-2.txt"}) {
-                    String id = inbox.resolve(name).toAbsolutePath().normalize().toString();
-                    assertThat(runtime.writer().count(Filters.sourceIdEquals(id))).as(name).isEqualTo(1);
-                }
-                await(camelFailure, "health UP again", () -> health(healthPort).statusCode() == 200);
-            } finally {
-                camel.completed();
-                thread.join(30_000);
+            lite = MilvusLiteServer.start(MilvusLiteExtension.EXECUTABLE, data, port, Duration.ofSeconds(60));
+            await(routes, "both files done", () -> Files.exists(inbox.resolve(".done/during-1.txt"))
+                    && Files.exists(inbox.resolve(".done/during-2.txt")));
+            assertThat(inbox.resolve(".failed")).doesNotExist();
+            // a restarted Milvus Lite forgets which collections were loaded (upserts work, queries need a
+            // load); bin/ingest search loads the collection itself
+            new CollectionManager(runtime.client()).loadForSearch("outage", 384);
+            for (String name : new String[] {"before.txt", "during-1.txt", "during-2.txt"}) {
+                String id = inbox.resolve(name).toAbsolutePath().normalize().toString();
+                assertThat(runtime.writer().count(Filters.sourceIdEquals(id))).as(name).isEqualTo(1);
             }
+            await(routes, "health UP again", () -> health(healthPort).statusCode() == 200);
         } finally {
             lite.close();
         }
@@ -126,12 +99,12 @@ class OutageIT {
         }
     }
 
-    private static void await(AtomicReference<Throwable> camelFailure, String what, Callable<Boolean> condition)
+    private static void await(RunningRoutes routes, String what, Callable<Boolean> condition)
             throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
-            if (camelFailure.get() != null) {
-                throw new AssertionError("the routes stopped", camelFailure.get());
+            if (routes.failure() != null) {
+                throw new AssertionError("the routes stopped", routes.failure());
             }
             try {
                 if (condition.call()) {
