@@ -32,10 +32,11 @@ final class SearchCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--filter", paramLabel = "EXPR",
-            description = "Milvus boolean expression, e.g. 'content_metadata[\"page_number\"] == 2'.")
+            description = "Milvus boolean expression, e.g. 'content_metadata[\"page_number\"] == 1' (0-based: p.2).")
     String filter;
 
-    @Option(names = "--json", description = "Print a JSON array of {score, text, source_name, page_number, content_type}.")
+    @Option(names = "--json", description = "Print a JSON array of {score, text, source_name, page_number (stored: 0-based, -1 page-less), "
+                    + "page (1-based, null page-less), content_type}.")
     boolean json;
 
     @Override
@@ -61,6 +62,7 @@ final class SearchCommand implements Callable<Integer> {
         m.put("text", h.text());
         m.put("source_name", h.sourceName());
         m.put("page_number", h.pageNumber());
+        m.put("page", h.page() > 0 ? h.page() : null);
         m.put("content_type", h.contentType());
         return m;
     }
@@ -73,7 +75,7 @@ final class SearchCommand implements Callable<Integer> {
         for (SearchHit h : hits) {
             String snippet = h.text().replaceAll("\\s+", " ").strip();
             System.out.printf(Locale.ROOT, "%d. [%.4f] %s%s%n   %s%n", rank++, h.score(), h.sourceName(),
-                    h.pageNumber() > 0 ? " p." + h.pageNumber() : "",
+                    h.page() > 0 ? " p." + h.page() : "",
                     snippet.length() > 240 ? snippet.substring(0, 240) + "..." : snippet);
         }
     }

@@ -54,9 +54,4 @@ public record SourceDocument(Path path, String sourceId, String sourceName, long
         int dot = sourceName.lastIndexOf('.');
         return dot < 0 ? "" : sourceName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
-
-    /** @return NeMo Retriever's {@code source_type} vocabulary: PDF, TXT, MD, HTML, ... (upper-case extension). */
-    public String sourceType() {
-        return extension().toUpperCase(Locale.ROOT);
-    }
 }

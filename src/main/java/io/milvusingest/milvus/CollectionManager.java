@@ -57,8 +57,9 @@ public final class CollectionManager {
      * state when it restarts.
      *
      * @param recreate drop an existing collection first (deletes all its rows)
-     * @throws IllegalStateException when the collection exists with another vector dimension or without
-     *                               our schema (and {@code recreate} is false)
+     * @throws IllegalStateException when the collection exists with another vector dimension, without our schema,
+     *                               or with rows of an earlier layout (see {@link RowLayout}), and {@code recreate}
+     *                               is false
      * @throws IngestException       kind STORE_UNAVAILABLE, stage UPLOAD, when Milvus fails
      */
     public Outcome ensureCollection(String name, int dimension, boolean recreate) {
@@ -81,6 +82,9 @@ public final class CollectionManager {
             outcome = Outcome.CREATED;
         }
         load(name);
+        if (outcome == Outcome.EXISTED) {
+            checkLayout(name);
+        }
         LOG.info("collection {} (vector dim {}): {}", name, dimension, outcome.label());
         return outcome;
     }
@@ -99,6 +103,14 @@ public final class CollectionManager {
         }
         verify(name, dimension);
         load(name);
+        checkLayout(name);
+    }
+
+    private void checkLayout(String name) {
+        call("read a row of " + name, () -> {
+            RowLayout.check(client, name);
+            return null;
+        });
     }
 
     /** @return the vector dimension of existing collection {@code name} */
@@ -154,6 +166,8 @@ public final class CollectionManager {
     private static <T> T call(String what, Supplier<T> action) {
         try {
             return action.get();
+        } catch (IllegalStateException e) { // our own verdict on the collection, not a Milvus failure
+            throw e;
         } catch (RuntimeException e) {
             throw StoreErrors.unavailable(null, "Milvus: " + what, e);
         }

@@ -1,17 +1,19 @@
 package io.milvusingest.milvus;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import io.milvusingest.chunk.Chunk;
+import io.milvusingest.extract.ContentType;
 import io.milvusingest.extract.Element;
 import io.milvusingest.extract.ImageData;
 
-import java.util.Locale;
 
 /**
- * The per-type parts of {@link Fields#CONTENT_METADATA}, after NeMo Retriever's metadata: {@code table_metadata}
- * for table rows and {@code image_metadata} for image and chart rows. Positions are PDF points, top-left origin;
- * keys that are unknown for a format (a DOCX table's position) are left out.
+ * The per-type parts of {@link Fields#CONTENT_METADATA}, after NeMo Retriever's metadata schemas: {@code location}
+ * and {@code max_dimensions} on every row (null for text), {@code table_metadata} for table rows and
+ * {@code image_metadata} for image and chart rows. Positions are PDF points, top-left origin; positions unknown for
+ * a format (a DOCX table's) are left out of the per-type objects and null at the top level.
  */
 final class ElementMetadata {
 
@@ -21,6 +23,11 @@ final class ElementMetadata {
     /** Adds the chunk's table or image metadata to {@code meta}; nothing for text rows or chunks without element. */
     static void addTo(JsonObject meta, Chunk chunk) {
         Element element = chunk.element();
+        // NeMo's vdb_upload copies the table/image location to the top level, null for text
+        meta.add(Fields.LOCATION, element == null || chunk.type() == ContentType.TEXT || element.bbox() == null
+                ? JsonNull.INSTANCE : array(element.bbox().toArray()));
+        meta.add(Fields.MAX_DIMENSIONS, element == null || chunk.type() == ContentType.TEXT || element.pageSize() == null
+                ? JsonNull.INSTANCE : array(element.pageSize().toArray()));
         if (element == null) {
             return;
         }
@@ -34,12 +41,12 @@ final class ElementMetadata {
 
     private static JsonObject table(Chunk chunk, Element element) {
         JsonObject table = new JsonObject();
-        table.addProperty(Fields.TABLE_CONTENT, chunk.text());
+        table.addProperty(Fields.CAPTION, "");
         table.addProperty(Fields.TABLE_FORMAT, "markdown");
+        table.addProperty(Fields.TABLE_CONTENT, chunk.text());
+        table.addProperty(Fields.TABLE_CONTENT_FORMAT, "markdown");
         position(table, element, Fields.TABLE_LOCATION, Fields.TABLE_LOCATION_MAX_DIMENSIONS);
-        if (element.storedUri() != null) {
-            table.addProperty(Fields.TABLE_STORED_URI, element.storedUri());
-        }
+        table.addProperty(Fields.TABLE_STORED_URI, element.storedUri() == null ? "" : element.storedUri());
         return table;
     }
 
@@ -47,14 +54,16 @@ final class ElementMetadata {
         JsonObject image = new JsonObject();
         ImageData data = element.image();
         if (data != null) {
-            image.addProperty(Fields.IMAGE_TYPE, data.format().toUpperCase(Locale.ROOT));
-            image.addProperty(Fields.IMAGE_WIDTH, data.width());
-            image.addProperty(Fields.IMAGE_HEIGHT, data.height());
+            image.addProperty(Fields.IMAGE_TYPE, NemoVocabulary.sourceType(data.format()));
         }
+        image.addProperty(Fields.STRUCTURED_IMAGE_TYPE, "none");
+        image.addProperty(Fields.CAPTION, "");
         image.addProperty(Fields.IMAGE_TEXT, chunk.text());
         position(image, element, Fields.IMAGE_LOCATION, Fields.IMAGE_LOCATION_MAX_DIMENSIONS);
-        if (element.storedUri() != null) {
-            image.addProperty(Fields.IMAGE_STORED_URI, element.storedUri());
+        image.addProperty(Fields.IMAGE_STORED_URI, element.storedUri() == null ? "" : element.storedUri());
+        if (data != null) {
+            image.addProperty(Fields.IMAGE_WIDTH, data.width());
+            image.addProperty(Fields.IMAGE_HEIGHT, data.height());
         }
         return image;
     }

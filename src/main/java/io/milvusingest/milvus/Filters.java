@@ -31,9 +31,13 @@ public final class Filters {
         return out.append('"').toString();
     }
 
-    /** @return {@code field["key"]}, the path of a key inside a JSON field */
-    public static String jsonPath(String field, String key) {
-        return field + "[" + quote(key) + "]";
+    /** @return {@code field["key"]["key2"]...}, the path of a (nested) key inside a JSON field */
+    public static String jsonPath(String field, String... keys) {
+        StringBuilder path = new StringBuilder(field);
+        for (String key : keys) {
+            path.append('[').append(quote(key)).append(']');
+        }
+        return path.toString();
     }
 
     /** @return {@code source["source_id"] == "<sourceId>"} */
@@ -41,13 +45,13 @@ public final class Filters {
         return jsonPath(Fields.SOURCE, Fields.SOURCE_ID) + " == " + quote(sourceId);
     }
 
-    /** @return {@code (a) and (b)}, or the non-blank one alone, or null when both are blank */
     /** @return {@code source["source_id"] in ["a", "b", ...]} */
     public static String sourceIdIn(java.util.List<String> sourceIds) {
         return jsonPath(Fields.SOURCE, Fields.SOURCE_ID) + " in ["
                 + String.join(", ", sourceIds.stream().map(Filters::quote).toList()) + "]";
     }
 
+    /** @return {@code (a) and (b)}, or the non-blank one alone, or null when both are blank */
     public static String and(String a, String b) {
         boolean hasA = a != null && !a.isBlank();
         boolean hasB = b != null && !b.isBlank();

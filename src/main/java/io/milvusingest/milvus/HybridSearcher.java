@@ -45,7 +45,7 @@ public final class HybridSearcher {
      * @param query  the question or keywords, not blank
      * @param topK   hits wanted, 1..16384; each route of a hybrid search also fetches topK candidates
      * @param filter Milvus boolean expression applied to every route, e.g.
-     *               {@code source["source_type"] == "PDF"} (see {@link Filters}); null or blank for none
+     *               {@code source["source_type"] == "pdf"} (see {@link Filters}); null or blank for none
      * @return up to topK hits, best first (see {@link SearchHit#score()} for the score scale per mode)
      * @throws IngestException EMBEDDING_FAILED/EMBED from the embedder; STORE_UNAVAILABLE/UPLOAD when Milvus
      *                         fails (including an invalid filter)

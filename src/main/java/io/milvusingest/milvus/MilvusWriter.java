@@ -61,7 +61,7 @@ public final class MilvusWriter implements DocumentWriter {
     }
 
     /**
-     * Upserts one row per chunk, then deletes the document's rows with {@code chunk_index >= chunks.size()}.
+     * Upserts one row per chunk, then deletes the document's rows with {@code custom_content.chunk_index >= chunks.size()}.
      *
      * @throws IngestException TOO_LARGE/UPLOAD when a chunk text exceeds 65535 UTF-8 bytes (nothing is
      *                         written); STORE_UNAVAILABLE/UPLOAD when Milvus fails (earlier batches may be
@@ -79,7 +79,7 @@ public final class MilvusWriter implements DocumentWriter {
                         UpsertReq.builder().collectionName(collection).data(rows).build()));
             }
             String stale = Filters.and(Filters.sourceIdEquals(sourceId),
-                    Filters.jsonPath(Fields.CONTENT_METADATA, Fields.CHUNK_INDEX) + " >= " + doc.chunks().size());
+                    Filters.jsonPath(Fields.CONTENT_METADATA, Fields.CUSTOM_CONTENT, Fields.CHUNK_INDEX) + " >= " + doc.chunks().size());
             int deleted = delete(sourceId, stale);
             verifyVisible(sourceId, doc.chunks().size());
             return new UploadResult(doc.chunks().size(), deleted, (System.nanoTime() - start) / 1_000_000);

@@ -12,11 +12,14 @@ import java.util.Map;
  *                    in [-1, 1], SPARSE BM25 score (>= 0, not comparable across collections or segments),
  *                    HYBRID RRF score (sum of 1/(60 + rank) over the two searches, at most 2/61)
  * @param text        the chunk text
- * @param sourceName  {@code source.source_name}, e.g. the file name (null if absent)
+ * @param sourceName  {@code source.source_name}: the full path or URI (null if absent)
  * @param sourceId    {@code source.source_id}, the document identity (null if absent)
- * @param pageNumber  {@code content_metadata.page_number}: 1-based page, 0 for page-less formats or if absent
- * @param contentType {@code content_metadata.type}, e.g. {@code text} or {@code table} (null if absent)
- * @param chunkIndex  {@code content_metadata.chunk_index}, 0-based; -1 if absent (rows from other tools)
+ * @param pageNumber  {@code content_metadata.page_number} as stored: 0-based page, -1 for page-less formats or if
+ *                    absent (NeMo Retriever's convention); {@link #page()} is the 1-based page people see
+ * @param contentType {@code text}, {@code table}, {@code chart} or {@code image}: {@code content_metadata.type},
+ *                    or its {@code subtype} for {@code structured} rows (null if absent)
+ * @param chunkIndex  {@code content_metadata.custom_content.chunk_index}, 0-based; -1 if absent (rows from other
+ *                    tools)
  */
 public record SearchHit(float score, String text, String sourceName, String sourceId, int pageNumber,
                         String contentType, int chunkIndex) {
@@ -27,8 +30,14 @@ public record SearchHit(float score, String text, String sourceName, String sour
         JsonObject meta = json(entity.get(Fields.CONTENT_METADATA));
         Object text = entity.get(Fields.TEXT);
         return new SearchHit(score, text == null ? null : text.toString(), string(source, Fields.SOURCE_NAME),
-                string(source, Fields.SOURCE_ID), integer(meta, Fields.PAGE_NUMBER, 0), string(meta, Fields.CM_TYPE),
-                integer(meta, Fields.CHUNK_INDEX, -1));
+                string(source, Fields.SOURCE_ID), integer(meta, Fields.PAGE_NUMBER, -1),
+                NemoVocabulary.ourType(string(meta, Fields.CM_TYPE), string(meta, Fields.SUBTYPE)),
+                integer(json(meta.get(Fields.CUSTOM_CONTENT)), Fields.CHUNK_INDEX, -1));
+    }
+
+    /** @return the 1-based page people see ("p.1"), or 0 for a page-less source */
+    public int page() {
+        return pageNumber >= 0 ? pageNumber + 1 : 0;
     }
 
     private static JsonObject json(Object value) {

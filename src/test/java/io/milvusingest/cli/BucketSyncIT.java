@@ -132,9 +132,10 @@ class BucketSyncIT {
         assertThat(rows("s3://" + BUCKET + "/docs/notes/keeper.md")).as("a long note: several chunks").isGreaterThan(1);
         assertThat(rows("s3://" + BUCKET + "/elsewhere/test.pdf")).isZero();
         JsonObject source = source("s3://" + BUCKET + "/docs/notes/keeper.md");
-        assertThat(source.get("source_name").getAsString()).isEqualTo("keeper.md");
-        assertThat(source.get("etag").getAsString()).isEqualTo(etag("docs/notes/keeper.md"));
-        assertThat(source.get("file_size").getAsLong()).isEqualTo(OLD_NOTES.length());
+        assertThat(source.get("source_name").getAsString()).isEqualTo("s3://" + BUCKET + "/docs/notes/keeper.md");
+        assertThat(source.getAsJsonObject("custom_content").get("etag").getAsString())
+                .isEqualTo(etag("docs/notes/keeper.md"));
+        assertThat(source.getAsJsonObject("custom_content").get("file_size").getAsLong()).isEqualTo(OLD_NOTES.length());
         assertThat(source.get("last_modified").getAsString()).endsWith("Z");
     }
 
@@ -150,7 +151,8 @@ class BucketSyncIT {
         assertThat(textRows("Tide tables")).as("no stale chunk of the longer old version").isZero();
         assertThat(rows("s3://" + BUCKET + "/docs/notes/keeper.md")).isEqualTo(1);
         assertThat(textRows(NEW_NOTE.substring(4, 40))).isPositive();
-        assertThat(source("s3://" + BUCKET + "/docs/notes/keeper.md").get("etag").getAsString())
+        assertThat(source("s3://" + BUCKET + "/docs/notes/keeper.md").getAsJsonObject("custom_content").get("etag")
+                .getAsString())
                 .isEqualTo(etag("docs/notes/keeper.md"));
     }
 

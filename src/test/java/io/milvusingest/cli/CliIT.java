@@ -55,7 +55,10 @@ class CliIT {
         assertThat(hits).hasSize(3);
         JsonNode first = hits.get(0);
         // The PDF, the DOCX, the PPTX and the PNG (OCR) all hold Table 1, as text and as a Markdown table.
-        assertThat(first.get("source_name").asText()).startsWith("multimodal_test.");
+        assertThat(first.get("source_name").asText()).as("the full path").contains("/multimodal_test.")
+                .startsWith("/");
+        assertThat(first.get("page").isNull() || first.get("page").asInt() == first.get("page_number").asInt() + 1)
+                .as("page is the 1-based page_number").isTrue();
         assertThat(first.get("content_type").asText()).isIn("text", "table");
         assertThat(first.get("text").asText()).contains("Driving a car");
         assertThat(first.has("score")).isTrue();

@@ -89,7 +89,8 @@ class DropFolderIT {
         List<SearchHit> hits = searcher().search("Which animal is driving a car at the beach?", 3, SearchMode.HYBRID,
                 Filters.sourceIdEquals(sourceId("multimodal_test.pdf")));
         assertThat(hits).isNotEmpty();
-        assertThat(hits.get(0).pageNumber()).isEqualTo(1);
+        assertThat(hits.get(0).pageNumber()).as("NeMo's 0-based first page").isZero();
+        assertThat(hits.get(0).page()).isEqualTo(1);
         assertThat(hits.get(0).text()).contains("Driving a car");
         assertThat(inbox.resolve("multimodal_test.pdf")).doesNotExist();
     }

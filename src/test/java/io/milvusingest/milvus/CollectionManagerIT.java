@@ -3,6 +3,7 @@ package io.milvusingest.milvus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.gson.JsonObject;
 import io.milvus.common.clientenum.FunctionType;
 import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.DataType;
@@ -12,6 +13,7 @@ import io.milvus.v2.service.collection.request.DescribeCollectionReq;
 import io.milvus.v2.service.collection.request.GetLoadStateReq;
 import io.milvus.v2.service.index.request.DescribeIndexReq;
 import io.milvus.v2.service.index.response.DescribeIndexResp;
+import io.milvus.v2.service.vector.request.UpsertReq;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -87,6 +89,28 @@ class CollectionManagerIT {
 
         assertThat(manager.ensureCollection(name, 8, false)).isEqualTo(CollectionManager.Outcome.EXISTED);
         assertThat(writer.count(null)).isEqualTo(1);
+    }
+
+    @Test
+    void rowsOfTheEarlierLayoutNameTheMigration() {
+        String name = MilvusLiteExtension.collectionName("oldlayout");
+        manager.ensureCollection(name, 8, false);
+        JsonObject row = MilvusWriter.rows(TestDocs.doc("/d/old.txt", new HashingTestEmbedder(8), "old")).get(0);
+        JsonObject old = new JsonObject(); // as milvus-ingest wrote it before: 1-based page, keys at the top level
+        old.addProperty("type", "text");
+        old.addProperty("page_number", 1);
+        old.addProperty("chunk_index", 0);
+        old.addProperty("token_count", 1);
+        row.add(Fields.CONTENT_METADATA, old);
+        client.upsert(UpsertReq.builder().collectionName(name).data(List.of(row)).build());
+
+        assertThatThrownBy(() -> manager.ensureCollection(name, 8, false))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("collection " + name + " holds rows of an earlier milvus-ingest layout")
+                .hasMessageContaining("--recreate");
+        assertThatThrownBy(() -> manager.loadForSearch(name, 8)).hasMessageContaining("--recreate");
+        assertThat(manager.ensureCollection(name, 8, true)).isEqualTo(CollectionManager.Outcome.RECREATED);
+        manager.loadForSearch(name, 8);
     }
 
     @Test

@@ -29,5 +29,7 @@ class FiltersTest {
         assertThat(Filters.and(" ", null)).isNull();
         assertThat(Filters.jsonPath(Fields.CONTENT_METADATA, Fields.PAGE_NUMBER))
                 .isEqualTo("content_metadata[\"page_number\"]");
+        assertThat(Filters.jsonPath(Fields.CONTENT_METADATA, Fields.CUSTOM_CONTENT, Fields.CHUNK_INDEX))
+                .isEqualTo("content_metadata[\"custom_content\"][\"chunk_index\"]");
     }
 }

@@ -53,8 +53,9 @@ class HybridSearcherIT {
             assertThat(hit.text()).isEqualTo(XYLOPHONE);
             assertThat(hit.score()).isPositive();
             assertThat(hit.sourceId()).isEqualTo("/d/notes.txt");
-            assertThat(hit.sourceName()).isEqualTo("notes.txt");
-            assertThat(hit.pageNumber()).isEqualTo(2);
+            assertThat(hit.sourceName()).isEqualTo("/d/notes.txt");
+            assertThat(hit.pageNumber()).as("stored 0-based").isEqualTo(1);
+            assertThat(hit.page()).isEqualTo(2);
             assertThat(hit.chunkIndex()).isEqualTo(1);
             assertThat(hit.contentType()).isEqualTo("text");
         });
@@ -111,8 +112,8 @@ class HybridSearcherIT {
             assertThat(searcher.search("dog", 10, mode, notesOnly)).as(mode.name()).isNotEmpty()
                     .allSatisfy(h -> assertThat(h.sourceId()).isEqualTo("/d/notes.txt"));
         }
-        String pdfTables = Filters.jsonPath(Fields.SOURCE, Fields.SOURCE_TYPE) + " == \"PDF\" and "
-                + Filters.jsonPath(Fields.CONTENT_METADATA, Fields.PAGE_NUMBER) + " == 2";
+        String pdfTables = Filters.jsonPath(Fields.SOURCE, Fields.SOURCE_TYPE) + " == \"pdf\" and "
+                + Filters.jsonPath(Fields.CONTENT_METADATA, Fields.PAGE_NUMBER) + " == 1";
         assertThat(searcher.search("dog", 10, SearchMode.HYBRID, pdfTables)).singleElement()
                 .satisfies(h -> {
                     assertThat(h.text()).isEqualTo("| q1 | 42 dog |");

@@ -83,15 +83,16 @@ class MilvusWriterIT {
         assertThat(row.get(Fields.TEXT)).isEqualTo("second");
         JsonObject source = (JsonObject) row.get(Fields.SOURCE);
         assertThat(source.get(Fields.SOURCE_ID).getAsString()).isEqualTo("/d/meta.txt");
-        assertThat(source.get(Fields.SOURCE_NAME).getAsString()).isEqualTo("meta.txt");
-        assertThat(source.get(Fields.SOURCE_TYPE).getAsString()).isEqualTo("TXT");
-        assertThat(source.get(Fields.FILE_SIZE).getAsLong()).isEqualTo(1234);
+        assertThat(source.get(Fields.SOURCE_NAME).getAsString()).isEqualTo("/d/meta.txt");
+        assertThat(source.get(Fields.SOURCE_TYPE).getAsString()).isEqualTo("text");
+        assertThat(source.getAsJsonObject(Fields.CUSTOM_CONTENT).get(Fields.FILE_SIZE).getAsLong()).isEqualTo(1234);
         assertThat(source.get(Fields.LAST_MODIFIED).getAsString()).isEqualTo("2025-01-31T12:00:00Z");
         JsonObject meta = (JsonObject) row.get(Fields.CONTENT_METADATA);
         assertThat(meta.get(Fields.CM_TYPE).getAsString()).isEqualTo("text");
-        assertThat(meta.get(Fields.PAGE_NUMBER).getAsInt()).isEqualTo(2);
-        assertThat(meta.get(Fields.CHUNK_INDEX).getAsInt()).isEqualTo(1);
-        assertThat(meta.get(Fields.TOKEN_COUNT).getAsInt()).isEqualTo(1);
+        assertThat(meta.get(Fields.PAGE_NUMBER).getAsInt()).as("p.2, 0-based").isEqualTo(1);
+        JsonObject custom = meta.getAsJsonObject(Fields.CUSTOM_CONTENT);
+        assertThat(custom.get(Fields.CHUNK_INDEX).getAsInt()).isEqualTo(1);
+        assertThat(custom.get(Fields.TOKEN_COUNT).getAsInt()).isEqualTo(1);
     }
 
     @Test

@@ -27,17 +27,22 @@ class SearchUnitTest {
         source.addProperty(Fields.SOURCE_ID, "/d/a.pdf");
         JsonObject meta = new JsonObject();
         meta.addProperty(Fields.PAGE_NUMBER, 4);
-        meta.addProperty(Fields.CM_TYPE, "table");
-        meta.addProperty(Fields.CHUNK_INDEX, 9);
+        meta.addProperty(Fields.CM_TYPE, "structured");
+        meta.addProperty(Fields.SUBTYPE, "table");
+        JsonObject custom = new JsonObject();
+        custom.addProperty(Fields.CHUNK_INDEX, 9);
+        meta.add(Fields.CUSTOM_CONTENT, custom);
         SearchHit hit = SearchHit.of(0.5f, Map.of(Fields.TEXT, "t", Fields.SOURCE, source,
                 Fields.CONTENT_METADATA, meta.toString()));
         assertThat(hit).isEqualTo(new SearchHit(0.5f, "t", "a.pdf", "/d/a.pdf", 4, "table", 9));
+        assertThat(hit.page()).as("0-based 4 is p.5").isEqualTo(5);
     }
 
     @Test
     void missingMetadataGivesDefaults() {
-        assertThat(SearchHit.of(1f, Map.of(Fields.TEXT, "t")))
-                .isEqualTo(new SearchHit(1f, "t", null, null, 0, null, -1));
+        SearchHit hit = SearchHit.of(1f, Map.of(Fields.TEXT, "t"));
+        assertThat(hit).isEqualTo(new SearchHit(1f, "t", null, null, -1, null, -1));
+        assertThat(hit.page()).isZero();
     }
 
     @Test

@@ -58,7 +58,7 @@ class StoreTaskIT {
             // per page: text, table (pages 1-2), image; elements 1 and 4 are the tables
             assertThat(files).contains("1.md", "2.png", "4.md", "5.png", "7.png");
             List<Map<String, Object>> rows = client.query(QueryReq.builder().collectionName(collection)
-                    .filter(Fields.CONTENT_METADATA + "[\"type\"] == \"table\"")
+                    .filter(Fields.CONTENT_METADATA + "[\"subtype\"] == \"table\"")
                     .outputFields(List.of(Fields.CONTENT_METADATA)).build()).getQueryResults().stream()
                     .map(r -> r.getEntity()).toList();
             assertThat(rows).hasSize(2).allSatisfy(row -> {
@@ -76,7 +76,7 @@ class StoreTaskIT {
                     JsonObject image = ((JsonObject) row.get(Fields.CONTENT_METADATA))
                             .getAsJsonObject(Fields.IMAGE_METADATA);
                     assertThat(Path.of(URI.create(image.get(Fields.IMAGE_STORED_URI).getAsString()))).exists();
-                    assertThat(image.get(Fields.IMAGE_TYPE).getAsString()).isEqualTo("PNG");
+                    assertThat(image.get(Fields.IMAGE_TYPE).getAsString()).isEqualTo("png");
                 });
             }
         } finally {
