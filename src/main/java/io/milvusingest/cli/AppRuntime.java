@@ -103,10 +103,12 @@ final class AppRuntime implements AutoCloseable {
         if (pipeline == null) {
             TokenChunker chunker = new TokenChunker(tokenizer, embedder, config.chunkSize(),
                     config.chunkOverlap());
-            var outcome = new CollectionManager(client, DenseIndex.of(config.milvus().denseIndex()))
-                    .ensureCollection(config.milvus().collection(), embedder.dimension(), config.milvus().recreate());
+            CollectionManager collections = new CollectionManager(client, DenseIndex.of(config.milvus().denseIndex()));
+            var outcome = collections.ensureCollection(config.milvus().collection(), embedder.dimension(),
+                    config.milvus().recreate());
             LOG.info("collection {}: {}", config.milvus().collection(), outcome.label());
-            writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize());
+            writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize(),
+                    collections.generatesKeys(config.milvus().collection()));
             Ocr ocr = TesseractOcr.detect(config.ocr().enabled(), config.ocr().timeoutSeconds());
             Extractors extractors = new Extractors(config.pdfPasswords(), ExtractionSteps.extractOptions(config), ocr, config.ocr().images(),
                     config.limits().maxImagePixels());

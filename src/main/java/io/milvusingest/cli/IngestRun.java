@@ -66,7 +66,8 @@ final class IngestRun {
             System.out.println("report: " + report.file());
         }
         // One flush per run, not per document: Milvus rate-limits flush, and upserts are already durable in its WAL.
-        runtime.writer().flush();
+        // The commit also loads the collection, so it is searchable when the run ends, whatever was released.
+        runtime.writer().commit();
         System.out.println(printer.summary().describe());
         return printer;
     }

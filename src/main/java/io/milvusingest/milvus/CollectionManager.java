@@ -14,12 +14,16 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates, checks and loads the collection described by {@link CollectionSchemas}. */
+/**
+ * Creates, checks and loads the collection described by {@link CollectionSchemas}. It also adopts collections made
+ * by NeMo Retriever's {@code create_nvingest_collection} (generated keys, a dynamic field, with or without
+ * {@code sparse}): they have every field we write.
+ */
 public final class CollectionManager {
     private static final Logger LOG = LoggerFactory.getLogger(CollectionManager.class);
+    /** Fields every collection we write must have; {@link Fields#SPARSE} is optional (NeMo's dense-only layout). */
     private static final Map<String, DataType> REQUIRED = Map.of(Fields.PK, DataType.Int64,
-            Fields.VECTOR, DataType.FloatVector, Fields.TEXT, DataType.VarChar,
-            Fields.SPARSE, DataType.SparseFloatVector, Fields.SOURCE, DataType.JSON,
+            Fields.VECTOR, DataType.FloatVector, Fields.TEXT, DataType.VarChar, Fields.SOURCE, DataType.JSON,
             Fields.CONTENT_METADATA, DataType.JSON);
 
     /** What {@link #ensureCollection} did. */
@@ -57,7 +61,7 @@ public final class CollectionManager {
      * state when it restarts.
      *
      * @param recreate drop an existing collection first (deletes all its rows)
-     * @throws IllegalStateException when the collection exists with another vector dimension, without our schema,
+     * @throws IllegalStateException when the collection exists with another vector dimension, without our fields,
      *                               or with rows of an earlier layout (see {@link RowLayout}), and {@code recreate}
      *                               is false
      * @throws IngestException       kind STORE_UNAVAILABLE, stage UPLOAD, when Milvus fails
@@ -82,7 +86,7 @@ public final class CollectionManager {
             outcome = Outcome.CREATED;
         }
         load(name);
-        if (outcome == Outcome.EXISTED) {
+        if (outcome == Outcome.EXISTED && !generatesKeys(name)) { // only our own collections had the old layout
             checkLayout(name);
         }
         LOG.info("collection {} (vector dim {}): {}", name, dimension, outcome.label());
@@ -103,7 +107,9 @@ public final class CollectionManager {
         }
         verify(name, dimension);
         load(name);
-        checkLayout(name);
+        if (!generatesKeys(name)) {
+            checkLayout(name);
+        }
     }
 
     private void checkLayout(String name) {
@@ -111,6 +117,14 @@ public final class CollectionManager {
             RowLayout.check(client, name);
             return null;
         });
+    }
+
+    /**
+     * @return true when existing collection {@code name} generates its primary keys (autoID), as collections made by
+     *     NeMo Retriever's {@code create_nvingest_collection} do; false for ours (keys from {@link PrimaryKeys})
+     */
+    public boolean generatesKeys(String name) {
+        return Boolean.TRUE.equals(describe(name).getCollectionSchema().getField(Fields.PK).getAutoID());
     }
 
     /** @return the vector dimension of existing collection {@code name} */
@@ -147,9 +161,14 @@ public final class CollectionManager {
                         + hint);
             }
         });
+        CreateCollectionReq.FieldSchema sparse = schema.getField(Fields.SPARSE);
+        if (sparse != null && sparse.getDataType() != DataType.SparseFloatVector) {
+            throw new IllegalStateException("collection " + name + " does not have the milvus-ingest schema: field "
+                    + Fields.SPARSE + " is " + sparse.getDataType() + ", not SparseFloatVector" + hint);
+        }
         if (Boolean.TRUE.equals(schema.getField(Fields.PK).getAutoID())) {
-            throw new IllegalStateException("collection " + name + " generates its primary keys (autoID), so "
-                    + "re-ingesting would duplicate rows" + hint);
+            LOG.info("collection {} generates its primary keys (autoID, NeMo Retriever's create_nvingest_collection): "
+                    + "a re-ingested document's rows are deleted, then inserted again", name);
         }
         int actual = schema.getField(Fields.VECTOR).getDimension();
         if (actual != dimension) {

@@ -58,9 +58,9 @@ public final class GroupCommit implements AutoCloseable {
         });
     }
 
-    /** Group commit of {@link MilvusWriter#flush()}. @param minIntervalMs see {@link #GroupCommit(Runnable, long)} */
+    /** Group commit of {@link MilvusWriter#commit()}. @param minIntervalMs see {@link #GroupCommit(Runnable, long)} */
     public static GroupCommit of(MilvusWriter writer, long minIntervalMs) {
-        return new GroupCommit(writer::flush, minIntervalMs);
+        return new GroupCommit(writer::commit, minIntervalMs);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.milvus.v2.service.collection.request.LoadCollectionReq;
 import io.milvus.v2.common.ConsistencyLevel;
 import io.milvus.v2.service.utility.request.FlushReq;
 import io.milvus.v2.service.vector.request.DeleteReq;
+import io.milvus.v2.service.vector.request.InsertReq;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvus.v2.service.vector.request.UpsertReq;
 import io.milvusingest.ingest.DocumentWriter;
@@ -21,7 +22,8 @@ import java.util.function.Supplier;
 /**
  * Uploads documents without duplicates: rows are upserted under deterministic keys ({@link PrimaryKeys}),
  * then the rows of an earlier, longer version of the same document are deleted. Upsert comes first, so a
- * concurrent search sees the old or the new text of a chunk but never a document without rows.
+ * concurrent search sees the old or the new text of a chunk but never a document without rows. Collections that
+ * generate their keys (NeMo Retriever's) get delete-by-source then insert instead (see {@link #write}).
  *
  * <p>Thread-safe; mutations are serialized per writer, because Milvus Lite is single-writer per
  * collection (concurrent writes can interleave its sequence numbers). Use one writer per collection.
@@ -44,6 +46,7 @@ public final class MilvusWriter implements DocumentWriter {
     private final MilvusClientV2 client;
     private final String collection;
     private final int batchRows;
+    private final boolean generatedKeys;
     private final ReentrantLock lock = new ReentrantLock();
 
     public MilvusWriter(MilvusClientV2 client, String collection) {
@@ -52,20 +55,35 @@ public final class MilvusWriter implements DocumentWriter {
 
     /** @param batchRows rows per upsert request, {@code >= 1} */
     public MilvusWriter(MilvusClientV2 client, String collection, int batchRows) {
+        this(client, collection, batchRows, false);
+    }
+
+    /**
+     * @param batchRows     rows per upsert/insert request, {@code >= 1}
+     * @param generatedKeys the collection generates its primary keys (autoID, as NeMo Retriever's
+     *                      {@code create_nvingest_collection} makes it): documents are replaced by delete-by-source
+     *                      then insert instead of upsert under our keys
+     */
+    public MilvusWriter(MilvusClientV2 client, String collection, int batchRows, boolean generatedKeys) {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batchRows must be >= 1, got " + batchRows);
         }
         this.client = client;
         this.collection = collection;
         this.batchRows = batchRows;
+        this.generatedKeys = generatedKeys;
     }
 
     /**
-     * Upserts one row per chunk, then deletes the document's rows with {@code custom_content.chunk_index >= chunks.size()}.
+     * Our collections: upserts one row per chunk, then deletes the document's rows with
+     * {@code custom_content.chunk_index >= chunks.size()}; a search sees the old or the new text of a chunk, never a
+     * document without rows. A collection with generated keys: deletes every row of the source, then inserts the
+     * new ones; not atomic there: between the two, searches find no row of the document, and a failure of the
+     * insert leaves it without rows until it is written again.
      *
      * @throws IngestException TOO_LARGE/UPLOAD when a chunk text exceeds 65535 UTF-8 bytes (nothing is
      *                         written); STORE_UNAVAILABLE/UPLOAD when Milvus fails (earlier batches may be
-     *                         written: retrying the document is safe)
+     *                         written: retrying the document is safe, and never duplicates rows)
      */
     @Override
     public UploadResult write(EmbeddedDocument doc) {
@@ -74,13 +92,21 @@ public final class MilvusWriter implements DocumentWriter {
         List<List<JsonObject>> batches = RowMapper.batches(doc, batchRows, MAX_BATCH_BYTES);
         lock.lock();
         try {
+            int deleted = generatedKeys ? delete(sourceId, Filters.sourceIdEquals(sourceId)) : 0;
             for (List<JsonObject> rows : batches) {
-                call(sourceId, "upsert " + rows.size() + " rows", () -> client.upsert(
-                        UpsertReq.builder().collectionName(collection).data(rows).build()));
+                if (generatedKeys) {
+                    rows.forEach(row -> row.remove(Fields.PK));
+                    call(sourceId, "insert " + rows.size() + " rows", () -> client.insert(
+                            InsertReq.builder().collectionName(collection).data(rows).build()));
+                } else {
+                    call(sourceId, "upsert " + rows.size() + " rows", () -> client.upsert(
+                            UpsertReq.builder().collectionName(collection).data(rows).build()));
+                }
             }
-            String stale = Filters.and(Filters.sourceIdEquals(sourceId),
-                    Filters.jsonPath(Fields.CONTENT_METADATA, Fields.CUSTOM_CONTENT, Fields.CHUNK_INDEX) + " >= " + doc.chunks().size());
-            int deleted = delete(sourceId, stale);
+            if (!generatedKeys) {
+                deleted = delete(sourceId, Filters.and(Filters.sourceIdEquals(sourceId), Filters.jsonPath(
+                        Fields.CONTENT_METADATA, Fields.CUSTOM_CONTENT, Fields.CHUNK_INDEX) + " >= " + doc.chunks().size()));
+            }
             verifyVisible(sourceId, doc.chunks().size());
             return new UploadResult(doc.chunks().size(), deleted, (System.nanoTime() - start) / 1_000_000);
         } finally {
@@ -157,10 +183,7 @@ public final class MilvusWriter implements DocumentWriter {
         try {
             visible = count(filter);
         } catch (IngestException e) {
-            call(sourceId, "load", () -> {
-                client.loadCollection(LoadCollectionReq.builder().collectionName(collection).build());
-                return null;
-            });
+            load();
             visible = count(filter);
         }
         if (visible != expected) {
@@ -173,6 +196,25 @@ public final class MilvusWriter implements DocumentWriter {
     public void flush() {
         call(null, "flush", () -> {
             client.flush(FlushReq.builder().collectionNames(List.of(collection)).build());
+            return null;
+        });
+    }
+
+    /**
+     * Ends an ingest: {@link #flush()}, then loads the collection (a no-op when it is loaded). Loading again matters
+     * because Milvus Lite forgets load states when it restarts, and readers that never load (NeMo Retriever's
+     * {@code nvingest_retrieval}) would otherwise find a released collection.
+     *
+     * @throws IngestException STORE_UNAVAILABLE/UPLOAD when Milvus fails
+     */
+    public void commit() {
+        flush();
+        load();
+    }
+
+    private void load() {
+        call(null, "load", () -> {
+            client.loadCollection(LoadCollectionReq.builder().collectionName(collection).build());
             return null;
         });
     }
