@@ -193,6 +193,11 @@ final class AppRuntime implements AutoCloseable {
         return embedder;
     }
 
+    /** @return the tokenizer of the embedding model (chunk sizes, token counts) */
+    ModelTokenizer tokenizer() {
+        return tokenizer;
+    }
+
     IngestConfig config() {
         return config;
     }

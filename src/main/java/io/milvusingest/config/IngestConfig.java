@@ -42,13 +42,15 @@ import java.util.List;
  * @param bulk            stream-or-bulk choice and bulk import settings ({@code milvus.stream}, {@code milvus.bulk.*})
  * @param pipelining      documents in flight and concurrent inference calls ({@code ingest.workers},
  *                        {@code embed.parallelism})
+ * @param serve           the HTTP service of {@code bin/ingest serve} ({@code serve.host}, {@code serve.port})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
                            MilvusConfig milvus, int searchTopK, ExtractOptions extract, OcrConfig ocr,
                            UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder,
                            CaptionConfig caption, ExtractLimits limits, RetryPolicy retry, Path reportDir,
-                           int healthPort, SyncConfig sync, BulkConfig bulk, Pipelining pipelining) {
+                           int healthPort, SyncConfig sync, BulkConfig bulk, Pipelining pipelining,
+                           ServeConfig serve) {
 
     /**
      * How much runs at once. Documents are extracted, split and uploaded on {@code workers} threads, so the
@@ -161,7 +163,8 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                         k.positiveLong("ingest.retry.max-delay-ms", 30_000)),
                 home.resolve(k.string("ingest.report-dir", "./reports")).normalize(),
                 k.nonNegative("health.port", 8080), SyncConfig.from(src, home, include), BulkConfig.from(k),
-                new Pipelining(k.atMost("ingest.workers", 2, 64), k.atMost("embed.parallelism", 2, 64)));
+                new Pipelining(k.atMost("ingest.workers", 2, 64), k.atMost("embed.parallelism", 2, 64)),
+                new ServeConfig(k.string("serve.host", "127.0.0.1"), k.atMost("serve.port", 8000, 65_535)));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }

@@ -240,6 +240,11 @@ public final class BgeSmallEmbedder implements Embedder, AutoCloseable {
     }
 
     @Override
+    public String queryInstruction() {
+        return QUERY_INSTRUCTION;
+    }
+
+    @Override
     public int dimension() {
         return DIMENSION;
     }

@@ -28,6 +28,14 @@ public interface Embedder {
     /** Embeds a search query (some models, e.g. BGE, prefix queries with an instruction). */
     float[] embedQuery(String query);
 
+    /**
+     * @return the text {@link #embedQuery} puts before a query, counted against {@link #maxTokens()} (BGE's
+     *     retrieval instruction); "" when none
+     */
+    default String queryInstruction() {
+        return "";
+    }
+
     /** @return vector dimension, e.g. 384 for bge-small-en-v1.5 */
     int dimension();
 

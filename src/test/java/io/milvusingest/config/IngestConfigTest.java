@@ -167,4 +167,13 @@ class IngestConfigTest {
         assertThatThrownBy(() -> config(Map.of("milvus.commit.min-interval-ms", "-1"), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("milvus.commit.min-interval-ms");
     }
+
+    @Test
+    void serveBindsToLoopbackByDefaultAndChecksItsPort() {
+        assertThat(config(Map.of(), Map.of(), Map.of()).serve()).isEqualTo(new ServeConfig("127.0.0.1", 8000));
+        assertThat(config(Map.of(), Map.of("SERVE_HOST", "0.0.0.0"), Map.of("serve.port", "9100")).serve())
+                .isEqualTo(new ServeConfig("0.0.0.0", 9100));
+        assertThatThrownBy(() -> config(Map.of(), Map.of(), Map.of("serve.port", "70000")))
+                .hasMessageContaining("serve.port=70000 must be at most 65535");
+    }
 }
