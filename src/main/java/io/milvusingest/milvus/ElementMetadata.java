@@ -13,7 +13,7 @@ import io.milvusingest.extract.ImageData;
  * The per-type parts of {@link Fields#CONTENT_METADATA}, after NeMo Retriever's metadata schemas: {@code location}
  * and {@code max_dimensions} on every row (null for text), {@code table_metadata} for table rows and
  * {@code image_metadata} for image and chart rows. Positions are PDF points, top-left origin; positions unknown for
- * a format (a DOCX table's) are left out of the per-type objects and null at the top level.
+ * a format (a DOCX table's) are NeMo's defaults, {@code [0, 0, 0, 0]} and {@code [0, 0]}.
  */
 final class ElementMetadata {
 
@@ -24,10 +24,9 @@ final class ElementMetadata {
     static void addTo(JsonObject meta, Chunk chunk) {
         Element element = chunk.element();
         // NeMo's vdb_upload copies the table/image location to the top level, null for text
-        meta.add(Fields.LOCATION, element == null || chunk.type() == ContentType.TEXT || element.bbox() == null
-                ? JsonNull.INSTANCE : array(element.bbox().toArray()));
-        meta.add(Fields.MAX_DIMENSIONS, element == null || chunk.type() == ContentType.TEXT || element.pageSize() == null
-                ? JsonNull.INSTANCE : array(element.pageSize().toArray()));
+        boolean located = element != null && chunk.type() != ContentType.TEXT;
+        meta.add(Fields.LOCATION, located ? location(element) : JsonNull.INSTANCE);
+        meta.add(Fields.MAX_DIMENSIONS, located ? dimensions(element) : JsonNull.INSTANCE);
         if (element == null) {
             return;
         }
@@ -69,12 +68,17 @@ final class ElementMetadata {
     }
 
     private static void position(JsonObject target, Element element, String locationKey, String sizeKey) {
-        if (element.bbox() != null) {
-            target.add(locationKey, array(element.bbox().toArray()));
-        }
-        if (element.pageSize() != null) {
-            target.add(sizeKey, array(element.pageSize().toArray()));
-        }
+        target.add(locationKey, location(element));
+        target.add(sizeKey, dimensions(element));
+    }
+
+    /** Unknown positions get NeMo's schema defaults, (0, 0, 0, 0) and (0, 0): its page reassembly sorts by them. */
+    private static JsonArray location(Element element) {
+        return array(element.bbox() != null ? element.bbox().toArray() : new double[4]);
+    }
+
+    private static JsonArray dimensions(Element element) {
+        return array(element.pageSize() != null ? element.pageSize().toArray() : new double[2]);
     }
 
     private static JsonArray array(double[] values) {

@@ -108,6 +108,16 @@ class RowMapperTest {
     }
 
     @Test
+    void aTableWithoutPositionGetsNeMosDefaults() {
+        Element table = new Element(ContentType.TABLE, "| a |\n| --- |\n| 1 |", 1);
+        JsonObject meta = RowMapper.contentMetadata(new Chunk(table.text(), ContentType.TABLE, 1, 0, 5, table), "docx", 1);
+        JsonObject t = meta.getAsJsonObject(Fields.TABLE_METADATA);
+        assertThat(t.get(Fields.TABLE_LOCATION).toString()).isEqualTo("[0.0,0.0,0.0,0.0]");
+        assertThat(t.get(Fields.TABLE_LOCATION_MAX_DIMENSIONS).toString()).isEqualTo("[0.0,0.0]");
+        assertThat(meta.get(Fields.LOCATION).toString()).as("NeMo copies it up").isEqualTo("[0.0,0.0,0.0,0.0]");
+    }
+
+    @Test
     void imageRowCarriesNeMoImageMetadataWithItsTextAndStoredLocation() {
         Element image = new Element(ContentType.IMAGE, "a bar chart of costs", 2, new Box(0, 0, 10, 10),
                 new PageSize(612, 792), new ImageData(new byte[] {1}, "png", 925, 429), "file:///store/a.pdf/3.png");
