@@ -177,6 +177,11 @@ final class AppRuntime implements AutoCloseable {
         }
     }
 
+    /** Loads the configured collection (milvus.collection) if it exists; @return whether it exists */
+    boolean loadExistingCollection() {
+        return new CollectionManager(client).loadIfExists(config.milvus().collection());
+    }
+
     /** @throws IllegalStateException when the collection does not exist */
     HybridSearcher searcher() {
         if (pipeline == null) { // an ingesting runtime has already created and loaded the collection

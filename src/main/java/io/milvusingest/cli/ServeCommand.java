@@ -28,6 +28,11 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         IngestConfig config = common.load(Map.of());
         try (AppRuntime runtime = AppRuntime.start(config)) {
+            // The app starting on an existing collection loads it: Milvus Lite forgets loads when it restarts, and
+            // clients of this server (NeMo's retrieval) search the collection without loading it.
+            String collection = config.milvus().collection();
+            System.out.println("collection " + collection + (runtime.loadExistingCollection() ? ": loaded"
+                    : ": does not exist yet"));
             Main main = new Main();
             main.configure().addRoutesBuilder(new ServeRoutes(new EmbeddingsEndpoint(runtime.embedder(),
                     runtime.tokenizer())));

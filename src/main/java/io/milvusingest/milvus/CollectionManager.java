@@ -127,6 +127,22 @@ public final class CollectionManager {
         return Boolean.TRUE.equals(describe(name).getCollectionSchema().getField(Fields.PK).getAutoID());
     }
 
+    /**
+     * Loads collection {@code name} when it exists, whatever its schema, so that readers that never load (NeMo
+     * Retriever's retrieval code) find it searchable after a Milvus Lite restart.
+     *
+     * @return whether it exists
+     * @throws IngestException kind STORE_UNAVAILABLE when Milvus fails
+     */
+    public boolean loadIfExists(String name) {
+        if (!call("check collection " + name, () -> client.hasCollection(
+                HasCollectionReq.builder().collectionName(name).build()))) {
+            return false;
+        }
+        load(name);
+        return true;
+    }
+
     /** @return the vector dimension of existing collection {@code name} */
     public int dimension(String name) {
         return describe(name).getCollectionSchema().getField(Fields.VECTOR).getDimension();

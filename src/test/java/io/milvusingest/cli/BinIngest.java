@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code bin/ingest} as a user does, in its own JVM, capturing stdout and stderr apart. */
-record BinIngest(int exit, String out, String err) {
+public record BinIngest(int exit, String out, String err) {
 
-    static BinIngest run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+    public static BinIngest run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("bin/ingest"));
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(workDir, "out", ".txt");

@@ -33,7 +33,7 @@ class EmbeddingsServeIT {
 
     @BeforeAll
     static void start(MilvusLiteServer milvus) throws Exception {
-        serve = ServeProcess.start(milvus.uri(), dir);
+        serve = ServeProcess.start(milvus.uri(), "serve_it_absent", dir);
         embedder = new BgeSmallEmbedder();
     }
 

@@ -29,15 +29,17 @@ public final class ServeProcess implements AutoCloseable {
     /**
      * Starts it and waits (up to 2 min) until its port accepts connections.
      *
-     * @param milvusUri e.g. {@code http://127.0.0.1:19530}
+     * @param milvusUri  e.g. {@code http://127.0.0.1:19530}
+     * @param collection its milvus.collection, which it loads when it exists
      */
-    public static ServeProcess start(String milvusUri, Path workDir) throws IOException, InterruptedException {
+    public static ServeProcess start(String milvusUri, String collection, Path workDir)
+            throws IOException, InterruptedException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
         List<String> cmd = new ArrayList<>(List.of("bin/ingest", "serve", "-p", "serve.port=" + port,
-                "-p", "milvus.uri=" + milvusUri, "-p", "milvus.stream=true"));
+                "-p", "milvus.uri=" + milvusUri, "-p", "milvus.stream=true", "-p", "milvus.collection=" + collection));
         Path log = Files.createTempFile(workDir, "serve", ".log");
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServeProcess serve = new ServeProcess(p, port, log);
