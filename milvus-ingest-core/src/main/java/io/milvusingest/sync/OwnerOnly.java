@@ -14,7 +14,7 @@ import java.util.Set;
  * forge the state (an ETag marked processed is never ingested again) nor read which objects the bucket holds.
  * Folders and files that already exist, e.g. from an older version, are tightened too.
  */
-final class OwnerOnly {
+public final class OwnerOnly {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     private static final Set<PosixFilePermission> FOLDER = PosixFilePermissions.fromString("rwx------");
     private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
@@ -22,8 +22,12 @@ final class OwnerOnly {
     private OwnerOnly() {
     }
 
-    /** Creates {@code dir} and its missing parents owner-only, and makes {@code dir} owner-only if it existed. */
-    static void createDirectories(Path dir) throws IOException {
+    /**
+     * Creates {@code dir} and its missing parents owner-only, and makes {@code dir} owner-only if it existed.
+     *
+     * @throws IOException when a folder cannot be created, or dir is not its owner's
+     */
+    public static void createDirectories(Path dir) throws IOException {
         if (!POSIX) {
             Files.createDirectories(dir);
             return;
