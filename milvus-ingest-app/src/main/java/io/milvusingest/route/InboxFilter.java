@@ -14,8 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Bean {@code inboxFilter}, the drop-folder consumer's {@code filter}: which folders the recursive file consumer
- * walks into. Every file passes ({@link InboxGuard} checks each one when it is opened). Hidden files and folders,
- * {@code .done/} and {@code .failed/} among them, never get here: the file consumer skips them first. A folder is
+ * walks into. Every file passes ({@link InboxGuard} checks each one when it is opened), except a dangling link,
+ * which the read lock would skip forever: it moves to {@code .failed/} as FORBIDDEN, as a link to a folder does.
+ * Hidden files and folders, {@code .done/} and {@code .failed/} among them, never get here: the file consumer skips
+ * them first. A folder is
  * <ul>
  *   <li>removed, not walked, when the route drained it and it is now empty ({@link DrainedFolders});</li>
  *   <li>never walked when it is a symbolic link (whatever {@code ingest.follow-symlinks} says): the link itself is
@@ -48,28 +50,32 @@ public final class InboxFilter implements GenericFileFilter<File> {
 
     @Override
     public boolean accept(GenericFile<File> file) {
+        Path path = file.getFile().toPath().toAbsolutePath().normalize();
+        Path relative = archive.inbox().relativize(path);
         if (!file.isDirectory()) {
+            if (Files.isSymbolicLink(path) && !Files.exists(path)) {
+                // the read lock skips a file that does not exist, so a dangling link would stay forever
+                refuse(path, relative, "is a symbolic link whose target does not exist");
+                return false;
+            }
             return true;
         }
-        Path dir = file.getFile().toPath().toAbsolutePath().normalize();
-        Path relative = archive.inbox().relativize(dir);
-        if (Files.isSymbolicLink(dir)) {
-            refuse(dir, relative);
+        if (Files.isSymbolicLink(path)) {
+            refuse(path, relative, "is a symbolic link to a folder; links to folders are never followed");
             return false;
         }
         if (relative.getNameCount() > maxDepth) {
-            if (reportedTooDeep.add(dir)) {
+            if (reportedTooDeep.add(path)) {
                 LOG.warn("{} lies deeper than ingest.max-depth={} folder levels below the inbox; its files are not"
                         + " ingested and stay where they are", relative, maxDepth);
             }
             return false;
         }
-        return !drained.prune(dir);
+        return !drained.prune(path);
     }
 
-    private void refuse(Path link, Path relative) {
-        IngestException error = InboxGuard.forbidden(link, relative,
-                "is a symbolic link to a folder; links to folders are never followed");
+    private void refuse(Path link, Path relative, String why) {
+        IngestException error = InboxGuard.forbidden(link, relative, why);
         Path target = archive.failedPath(relative);
         try {
             Files.createDirectories(target.getParent());

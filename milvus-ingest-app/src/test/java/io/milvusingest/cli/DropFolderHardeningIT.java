@@ -136,7 +136,7 @@ class DropFolderHardeningIT {
     }
 
     @Test
-    void should_refuse_a_link_to_a_folder_and_leave_the_folder_untouched() throws Exception {
+    void should_refuse_a_link_to_a_folder_or_to_nothing_and_leave_the_folder_untouched() throws Exception {
         Path folder = Files.createDirectories(outside.resolve("hr"));
         Files.writeString(folder.resolve("salaries.txt"), "Salaries of the marmot keepers are confidential.");
         Files.createSymbolicLink(inbox.resolve("hr"), folder);
@@ -149,6 +149,10 @@ class DropFolderHardeningIT {
         assertThat(inbox.resolve("hr")).doesNotExist();
         assertThat(folder.resolve("salaries.txt")).exists();
         assertNotSearchable("Salaries of the marmot keepers are confidential.");
+
+        Files.createSymbolicLink(inbox.resolve("gone.txt"), outside.resolve("deleted-long-ago.txt"));
+        assertThat(awaitError("gone.txt").get("message").asText())
+                .isEqualTo("gone.txt is a symbolic link whose target does not exist");
     }
 
     @Test
