@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.camel.CamelContext;
@@ -42,6 +44,8 @@ final class RunCommand implements Callable<Integer> {
     /** The bucket sync route file, loaded only when sync.enabled=true. */
     static final Path SYNC_ROUTES = Path.of("bucket-sync.camel.yaml");
     private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    /** Longest wait of a Ctrl-C or SIGTERM for the session to close: Camel's own graceful stop allows 45 s. */
+    private static final long CLOSE_TIMEOUT_S = 90;
 
     @Mixin
     CommonOptions common;
@@ -51,6 +55,7 @@ final class RunCommand implements Callable<Integer> {
         IngestConfig config = common.load(java.util.Map.of());
         Files.createDirectories(config.inbox());
         Path routes = CommonOptions.home().resolve("routes");
+        CountDownLatch closed = new CountDownLatch(1);
         try (InboxLock lock = InboxLock.acquire(config.inbox()); AppRuntime runtime = AppRuntime.start(config)) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
             RunReport report = RunReport.open(config.reportDir(), "run");
@@ -61,13 +66,28 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println("syncing " + config.sync().sourceIdPrefix() + " every " + config.sync().delayMs()
                         + " ms (" + config.sync() + ")");
             }
+            // Ctrl-C and SIGTERM: camel-main's hangup hook only tells main.run() to return, and the JVM halts when
+            // the hooks end, before this thread has stopped Camel and closed the session; this hook waits for it
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitQuietly(closed), "milvus-ingest-shutdown"));
             main.run();
-            runtime.writer().flush();
+            // no flush here: every file moved to .done/ waited for one (group commit), and each sync cycle ends
+            // with one; a last flush would race Milvus Lite's own shutdown hook, and a server's flush quota
             report.close();
             System.out.println(printer.summary().describe());
             System.out.println("report: " + report.file());
+        } finally {
+            closed.countDown();
         }
         return 0;
+    }
+
+    /** Waits, at most {@value #CLOSE_TIMEOUT_S} s (Camel's graceful stop, Milvus Lite's stop), for latch. */
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(CLOSE_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
