@@ -43,9 +43,9 @@ pdfs=$(cd "$pdfs" && pwd)
 log "corpus: $pdfs ($(find -L "$pdfs" -type f -name '*.pdf' | wc -l) PDFs); work folder: $work"
 
 # --- build (before any timing, so no leg pays for Maven) -------------------------------------------
-if [ ! -f target/milvus-ingest.jar ] || [ -n "$(find src/main pom.xml -newer target/milvus-ingest.jar -print -quit)" ]; then
+if [ ! -f milvus-ingest-app/target/milvus-ingest.jar ] || [ -n "$(find */src/main pom.xml */pom.xml -newer milvus-ingest-app/target/milvus-ingest.jar -print -quit)" ]; then
   log "building the product (mvn package, tests skipped)"
-  mvn -B -q -DskipTests package >&2
+  mvn -B -q -DskipTests install >&2
 fi
 lc4j=bench/langchain4j
 if [ ! -f $lc4j/target/bench-langchain4j.jar ] || [ -n "$(find $lc4j/src $lc4j/pom.xml -newer $lc4j/target/bench-langchain4j.jar -print -quit)" ]; then
@@ -54,10 +54,10 @@ if [ ! -f $lc4j/target/bench-langchain4j.jar ] || [ -n "$(find $lc4j/src $lc4j/p
 fi
 model_classes=bench/model/target/classes
 if [ ! -f $model_classes/bench/PureModelLeg.class ] \
-   || [ -n "$(find bench/model/src target/milvus-ingest.jar -newer $model_classes/bench/PureModelLeg.class -print -quit)" ]; then
+   || [ -n "$(find bench/model/src milvus-ingest-app/target/milvus-ingest.jar -newer $model_classes/bench/PureModelLeg.class -print -quit)" ]; then
   log "compiling the pure-model leg against the product jar"
   mkdir -p $model_classes
-  javac -nowarn -d $model_classes -cp "target/milvus-ingest.jar:target/lib/*" bench/model/src/main/java/bench/PureModelLeg.java >&2
+  javac -nowarn -d $model_classes -cp "milvus-ingest-app/target/milvus-ingest.jar:milvus-ingest-app/target/lib/*" bench/model/src/main/java/bench/PureModelLeg.java >&2
 fi
 bin/setup-python >/dev/null
 lite_cmd=$ROOT/.venv/bin/milvus-lite
@@ -103,7 +103,7 @@ if runs model; then
   settle
   cut -d' ' -f1-3 /proc/loadavg > "$work/model.load"
   # shellcheck disable=SC2086
-  /usr/bin/time -v -o "$work/model.time" java $heap -cp "$model_classes:target/milvus-ingest.jar:target/lib/*" \
+  /usr/bin/time -v -o "$work/model.time" java $heap -cp "$model_classes:milvus-ingest-app/target/milvus-ingest.jar:milvus-ingest-app/target/lib/*" \
     bench.PureModelLeg "$pdfs" "$work/model.out" ${BENCH_SWEEP:-} > "$work/model.log" 2> "$work/model.err" &
   pid=$!; watch_rss "$pid" "$work/model.rss" & wpid=$!
   wait "$pid" || { log "pure-model leg failed: see $work/model.err"; exit 1; }

@@ -1,0 +1,28 @@
+package io.milvusingest.extract;
+
+import io.milvusingest.model.ErrorKind;
+import io.milvusingest.model.IngestException;
+import io.milvusingest.model.SourceDocument;
+import io.milvusingest.model.Stage;
+
+/** Builds the classified {@link IngestException}s of the extract stage, so every extractor reports alike. */
+final class ExtractFailures {
+
+    private ExtractFailures() {
+    }
+
+    static IngestException failure(ErrorKind kind, SourceDocument document, Integer page, String message,
+                                   Throwable cause) {
+        return new IngestException(kind, Stage.EXTRACT, document.sourceId(), page, message, cause);
+    }
+
+    static IngestException failure(ErrorKind kind, SourceDocument document, String message) {
+        return failure(kind, document, null, message, null);
+    }
+
+    /** A parser's message, or the exception type when it has none (some PDFBox exceptions carry no text). */
+    static String describe(Throwable t) {
+        String message = t.getMessage();
+        return message == null || message.isBlank() ? t.getClass().getSimpleName() : message;
+    }
+}

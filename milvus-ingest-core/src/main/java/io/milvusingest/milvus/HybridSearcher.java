@@ -1,0 +1,117 @@
+package io.milvusingest.milvus;
+
+import io.milvus.v2.client.MilvusClientV2;
+import io.milvus.v2.common.IndexParam;
+import io.milvus.v2.service.vector.request.AnnSearchReq;
+import io.milvus.v2.service.vector.request.HybridSearchReq;
+import io.milvus.v2.service.vector.request.SearchReq;
+import io.milvus.v2.service.vector.request.data.BaseVector;
+import io.milvus.v2.service.vector.request.data.EmbeddedText;
+import io.milvus.v2.service.vector.request.data.FloatVec;
+import io.milvus.v2.service.vector.request.ranker.RRFRanker;
+import io.milvus.v2.service.vector.response.SearchResp;
+import io.milvusingest.embed.Embedder;
+import io.milvusingest.model.IngestException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Searches a collection written by {@link MilvusWriter}: dense (query embedding against {@code vector}),
+ * sparse (BM25 full-text search: Milvus analyzes the query text and scores it against {@code sparse}) or
+ * hybrid (both, fused by reciprocal rank fusion with k = 60, {@code score = Σ 1/(60 + rank)}: the default
+ * of Milvus' {@code RRFRanker} and what NeMo Retriever's hybrid retrieval uses). Thread-safe.
+ */
+public final class HybridSearcher {
+    /** RRF smoothing constant k, as Milvus' RRFRanker default and NeMo Retriever. */
+    public static final int RRF_K = 60;
+    /** Largest topK Milvus accepts. */
+    public static final int MAX_TOP_K = 16_384;
+    /** HNSW search breadth, NeMo Retriever's default {@code ef}; raised to topK when that is larger. */
+    static final int HNSW_EF = 200;
+    private static final List<String> OUTPUT_FIELDS = List.of(Fields.TEXT, Fields.SOURCE, Fields.CONTENT_METADATA);
+
+    private final MilvusClientV2 client;
+    private final String collection;
+    private final Embedder embedder;
+
+    /** @param embedder the model the collection was written with (used for DENSE and HYBRID queries) */
+    public HybridSearcher(MilvusClientV2 client, String collection, Embedder embedder) {
+        this.client = client;
+        this.collection = collection;
+        this.embedder = embedder;
+    }
+
+    /**
+     * @param query  the question or keywords, not blank
+     * @param topK   hits wanted, 1..16384; each route of a hybrid search also fetches topK candidates
+     * @param filter Milvus boolean expression applied to every route, e.g.
+     *               {@code source["source_type"] == "pdf"} (see {@link Filters}); null or blank for none
+     * @return up to topK hits, best first (see {@link SearchHit#score()} for the score scale per mode)
+     * @throws IngestException EMBEDDING_FAILED/EMBED from the embedder; STORE_UNAVAILABLE/UPLOAD when Milvus
+     *                         fails (including an invalid filter)
+     */
+    public List<SearchHit> search(String query, int topK, SearchMode mode, String filter) {
+        if (query == null || query.isBlank()) {
+            throw new IllegalArgumentException("query is blank");
+        }
+        if (topK < 1 || topK > MAX_TOP_K) {
+            throw new IllegalArgumentException("topK must be in 1.." + MAX_TOP_K + ", got " + topK);
+        }
+        String expr = filter == null ? "" : filter.strip();
+        SearchResp resp = switch (mode) {
+            case DENSE -> call(mode, () -> client.search(SearchReq.builder().collectionName(collection)
+                    .annsField(Fields.VECTOR).metricType(CollectionSchemas.DENSE_METRIC).data(dense(query))
+                    .searchParams(Map.of("ef", Math.max(HNSW_EF, topK))).limit(topK).filter(expr)
+                    .outputFields(OUTPUT_FIELDS).build()));
+            case SPARSE -> call(mode, () -> client.search(SearchReq.builder().collectionName(collection)
+                    .annsField(Fields.SPARSE).metricType(IndexParam.MetricType.BM25).data(sparse(query))
+                    .limit(topK).filter(expr).outputFields(OUTPUT_FIELDS).build()));
+            case HYBRID -> {
+                AnnSearchReq dense = AnnSearchReq.builder().vectorFieldName(Fields.VECTOR).vectors(dense(query))
+                        .metricType(CollectionSchemas.DENSE_METRIC).params("{\"ef\": " + Math.max(HNSW_EF, topK) + "}")
+                        .limit(topK).filter(expr).build();
+                AnnSearchReq bm25 = AnnSearchReq.builder().vectorFieldName(Fields.SPARSE).vectors(sparse(query))
+                        .metricType(IndexParam.MetricType.BM25).limit(topK).filter(expr).build();
+                yield call(mode, () -> client.hybridSearch(HybridSearchReq.builder().collectionName(collection)
+                        .searchRequests(List.of(dense, bm25)).ranker(new RRFRanker(RRF_K)).limit(topK)
+                        .outFields(OUTPUT_FIELDS).build()));
+            }
+        };
+        List<SearchResp.SearchResult> results = resp.getSearchResults().isEmpty() ? List.of()
+                : resp.getSearchResults().get(0);
+        return results.stream().map(r -> SearchHit.of(score(mode, r.getScore()), r.getEntity())).toList();
+    }
+
+    /**
+     * Normalizes scores to "higher is better". DENSE: Milvus' L2 metric returns the squared distance d,
+     * which for unit vectors is 2 - 2·cos, so cos = 1 - d/2. SPARSE: BM25 is positive on Milvus but Milvus
+     * Lite 3.2.2 returns it negated, so the absolute value is used. HYBRID: RRF scores as returned.
+     */
+    static float score(SearchMode mode, Float raw) {
+        float s = raw == null ? 0f : raw;
+        return switch (mode) {
+            case DENSE -> 1f - s / 2f;
+            case SPARSE -> Math.abs(s);
+            case HYBRID -> s;
+        };
+    }
+
+    private List<BaseVector> dense(String query) {
+        return List.of(new FloatVec(embedder.embedQuery(query)));
+    }
+
+    private static List<BaseVector> sparse(String query) {
+        return List.of(new EmbeddedText(query));
+    }
+
+    private <T> T call(SearchMode mode, java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (IngestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw StoreErrors.unavailable(null,
+                    mode.name().toLowerCase(java.util.Locale.ROOT) + " search in collection " + collection, e);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.milvusingest.model;
+
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A span of text small enough for the embedding model.
+ *
+ * <p>Equality compares {@link #tokenIds()} by content (a record would compare the array's identity).
+ *
+ * @param text       the chunk text, a verbatim slice of its element's text
+ * @param type       content type of the element it came from
+ * @param pageNumber 1-based page (0 for page-less formats)
+ * @param index      0-based position of the chunk within its document; with the source id it makes the primary key
+ * @param tokenCount number of model tokens, excluding the model's special tokens ([CLS]/[SEP])
+ * @param element    the element it was cut from (position, page size, image), or null when unknown
+ * @param tokenIds   the embedding model's token ids of {@code text} tokenized on its own, without special tokens
+ *                   ({@code tokenCount} of them), so the embedder need not tokenize it again; null when unknown.
+ *                   Shared, not copied: do not modify
+ */
+public record Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount, Element element,
+                    long[] tokenIds) {
+
+    /** @return the chunks' model tokens, summed ({@link #tokenCount()}) */
+    public static long tokens(java.util.List<Chunk> chunks) {
+        return chunks.stream().mapToLong(Chunk::tokenCount).sum();
+    }
+
+    /** @throws IllegalArgumentException if {@code tokenIds} is given but does not hold {@code tokenCount} ids */
+    public Chunk {
+        if (tokenIds != null && tokenIds.length != tokenCount) {
+            throw new IllegalArgumentException("chunk " + index + " has " + tokenIds.length + " token ids but a token count of "
+                    + tokenCount);
+        }
+    }
+
+    /** A chunk whose token ids are unknown (the embedder tokenizes its text). */
+    public Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount, Element element) {
+        this(text, type, pageNumber, index, tokenCount, element, null);
+    }
+
+    /** A chunk without its element or token ids (tests, text-only callers). */
+    public Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount) {
+        this(text, type, pageNumber, index, tokenCount, null, null);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Chunk c
+                && Objects.equals(text, c.text) && type == c.type && pageNumber == c.pageNumber && index == c.index
+                && tokenCount == c.tokenCount && Objects.equals(element, c.element) && Arrays.equals(tokenIds, c.tokenIds);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(text, type, pageNumber, index, tokenCount, element) * 31 + Arrays.hashCode(tokenIds);
+    }
+
+    /** Token ids as their count only: a chunk's ids run into the hundreds. */
+    @Override
+    public String toString() {
+        return "Chunk[text=" + text + ", type=" + type + ", pageNumber=" + pageNumber + ", index=" + index
+                + ", tokenCount=" + tokenCount + ", element=" + element + ", tokenIds="
+                + (tokenIds == null ? "null" : tokenIds.length + " ids") + "]";
+    }
+}

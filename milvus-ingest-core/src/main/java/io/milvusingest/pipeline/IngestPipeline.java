@@ -1,0 +1,143 @@
+package io.milvusingest.pipeline;
+
+import io.milvusingest.model.DocumentResult;
+import io.milvusingest.model.StageTimings;
+import io.milvusingest.model.UploadResult;
+
+import io.milvusingest.model.EmbeddedDocument;
+import io.milvusingest.model.ErrorKind;
+import io.milvusingest.model.IngestException;
+import io.milvusingest.model.SourceDocument;
+import io.milvusingest.model.Stage;
+
+import io.milvusingest.model.Chunk;
+import io.milvusingest.chunk.TokenChunker;
+import io.milvusingest.embed.Embedder;
+import io.milvusingest.model.Extraction;
+import io.milvusingest.extract.Extractor;
+import io.milvusingest.extract.UploadOptions;
+import java.util.List;
+
+/**
+ * The core pipeline, Camel-free: extract, split, embed, upload. Each stage method classifies its failures
+ * as {@link IngestException}; the Camel route ({@code direct:ingest}) calls the same methods one processor
+ * per stage, and {@link #ingest(SourceDocument)} runs them in a row for plain Java callers.
+ */
+public final class IngestPipeline {
+    private final Extractor extractor;
+    private final TokenChunker chunker;
+    private final Embedder embedder;
+    private final DocumentWriter writer;
+    private final UploadOptions upload;
+    private final List<ExtractionStep> steps;
+
+    /** A pipeline that uploads every element type. */
+    public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer) {
+        this(extractor, chunker, embedder, writer, UploadOptions.ALL, List.of());
+    }
+
+    /**
+     * @param upload which element types are chunked, embedded and written ({@code upload.enable-*})
+     * @param steps  run in order on each extraction (captions, then the store task)
+     */
+    public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
+                          UploadOptions upload, List<ExtractionStep> steps) {
+        this.extractor = extractor;
+        this.chunker = chunker;
+        this.embedder = embedder;
+        this.writer = writer;
+        this.upload = upload;
+        this.steps = List.copyOf(steps);
+    }
+
+    /**
+     * Extracts the document, then runs the {@link ExtractionStep}s (captions, the store task).
+     *
+     * @throws IngestException stage EXTRACT (CORRUPT, ENCRYPTED, EMPTY, UNSUPPORTED, ...), or the failing step's
+     *                         (e.g. STORE: STORE_UNAVAILABLE, UNSUPPORTED)
+     */
+    public Extraction extract(SourceDocument doc) {
+        try {
+            Extraction extraction = extractor.extract(doc);
+            for (ExtractionStep step : steps) {
+                extraction = step.apply(doc, extraction);
+            }
+            return extraction;
+        } catch (IngestException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IngestException(ErrorKind.INTERNAL, Stage.EXTRACT, doc.sourceId(), null, String.valueOf(e), e);
+        }
+    }
+
+    /**
+     * Chunks the elements the upload flags accept; elements without text (images without OCR text or caption)
+     * yield no chunk.
+     *
+     * @throws IngestException EMPTY when no chunk comes out (only whitespace, or every type disabled)
+     */
+    public List<Chunk> split(SourceDocument doc, Extraction extraction) {
+        List<Chunk> chunks = chunker.split(upload.filter(extraction.elements()));
+        if (chunks.isEmpty()) {
+            throw new IngestException(ErrorKind.EMPTY, Stage.SPLIT, doc.sourceId(), "no text to index");
+        }
+        return chunks;
+    }
+
+    /** @throws IngestException EMBEDDING_FAILED */
+    public EmbeddedDocument embed(SourceDocument doc, int pages, List<Chunk> chunks) {
+        List<float[]> vectors;
+        try {
+            // the whole document in one call: the embedder sizes its own inference batches (embed.batch-size)
+            // and the chunker's token ids, so the chunks are not tokenized a second time
+            vectors = embedder.embedTokenized(chunks.stream().map(Chunk::text).toList(),
+                    chunks.stream().map(Chunk::tokenIds).toList()); // Stream.toList keeps the nulls (ids unknown)
+        } catch (IngestException e) {
+            if (e.source() == null) {
+                throw new IngestException(e.kind(), e.stage(), doc.sourceId(), e.page(), e.getMessage(), e.getCause());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IngestException(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, doc.sourceId(), null, String.valueOf(e), e);
+        }
+        return new EmbeddedDocument(doc, pages, chunks, vectors);
+    }
+
+    /** @throws IngestException STORE_UNAVAILABLE */
+    public UploadResult upload(EmbeddedDocument doc) {
+        return writer.write(doc);
+    }
+
+    /** @return the embedder */
+    public Embedder embedder() {
+        return embedder;
+    }
+
+    /**
+     * @return this pipeline with another embedder, e.g. the same model spread over a thread pool
+     *     ({@link io.milvusingest.embed.ParallelEmbedder})
+     */
+    public IngestPipeline withEmbedder(Embedder other) {
+        return new IngestPipeline(extractor, chunker, other, writer, upload, steps);
+    }
+
+    /** Runs all stages on one document. @throws IngestException on the first failing stage */
+    public DocumentResult ingest(SourceDocument doc) {
+        long t0 = System.nanoTime();
+        Extraction extraction = extract(doc);
+        long t1 = System.nanoTime();
+        List<Chunk> chunks = split(doc, extraction);
+        long t2 = System.nanoTime();
+        EmbeddedDocument embedded = embed(doc, extraction.pages(), chunks);
+        long t3 = System.nanoTime();
+        UploadResult written = upload(embedded);
+        long t4 = System.nanoTime();
+        return new DocumentResult(doc, extraction.pages(), chunks.size(), Chunk.tokens(chunks), written.rowsUpserted(),
+                written.rowsDeleted(),
+                new StageTimings(ms(t1 - t0), ms(t2 - t1), ms(t3 - t2), ms(t4 - t3)));
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

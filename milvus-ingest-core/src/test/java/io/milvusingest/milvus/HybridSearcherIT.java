@@ -1,0 +1,150 @@
+package io.milvusingest.milvus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.milvus.v2.client.MilvusClientV2;
+import io.milvusingest.model.ContentType;
+import io.milvusingest.model.ErrorKind;
+import io.milvusingest.model.IngestException;
+import io.milvusingest.model.SourceDocument;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(MilvusLiteExtension.class)
+class HybridSearcherIT {
+    private static final String XYLOPHONE = "Zanzibar xylophone orchestra performs tonight";
+    private static final String FOX = "The quick brown fox jumps over the lazy dog";
+    private static MilvusClientV2 client;
+    private static HybridSearcher searcher;
+    private static final HashingTestEmbedder EMBEDDER = new HashingTestEmbedder();
+
+    @BeforeAll
+    static void load(MilvusLiteServer server) {
+        client = MilvusConnector.connect(server.uri());
+        String collection = MilvusLiteExtension.collectionName("search");
+        new CollectionManager(client).ensureCollection(collection, EMBEDDER.dimension(), false);
+        MilvusWriter writer = new MilvusWriter(client, collection);
+        writer.write(TestDocs.doc("/d/notes.txt", EMBEDDER, FOX, XYLOPHONE));
+        writer.write(TestDocs.doc("/d/tech.md", EMBEDDER, "Milvus stores vectors for similarity search",
+                "Apache Camel routes move documents between systems", "The dog sleeps in the sun"));
+        SourceDocument pdf = new SourceDocument(Path.of("/tmp/unused"), "/d/report.pdf", "report.pdf", 99,
+                TestDocs.MODIFIED);
+        writer.write(TestDocs.doc(pdf, ContentType.TABLE, EMBEDDER, "| quarter | revenue |", "| q1 | 42 dog |"));
+        searcher = new HybridSearcher(client, collection, EMBEDDER);
+    }
+
+    @AfterAll
+    static void close() {
+        client.close();
+    }
+
+    @Test
+    void sparseFindsARareKeyword() {
+        List<SearchHit> hits = searcher.search("xylophone", 5, SearchMode.SPARSE, null);
+        assertThat(hits).singleElement().satisfies(hit -> {
+            assertThat(hit.text()).isEqualTo(XYLOPHONE);
+            assertThat(hit.score()).isPositive();
+            assertThat(hit.sourceId()).isEqualTo("/d/notes.txt");
+            assertThat(hit.sourceName()).isEqualTo("/d/notes.txt");
+            assertThat(hit.pageNumber()).as("stored 0-based").isEqualTo(1);
+            assertThat(hit.page()).isEqualTo(2);
+            assertThat(hit.chunkIndex()).isEqualTo(1);
+            assertThat(hit.contentType()).isEqualTo("text");
+        });
+    }
+
+    @Test
+    void sparseScoresArePositiveAndDescending() {
+        List<SearchHit> hits = searcher.search("dog", 10, SearchMode.SPARSE, null);
+        assertThat(hits).hasSize(3).allSatisfy(h -> assertThat(h.score()).isPositive());
+        assertThat(hits).extracting(SearchHit::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+    }
+
+    @Test
+    void denseFindsTheChunkWithTheSameVector() {
+        List<SearchHit> hits = searcher.search(FOX, 3, SearchMode.DENSE, null);
+        assertThat(hits).hasSize(3);
+        assertThat(hits.get(0).text()).isEqualTo(FOX);
+        assertThat(hits.get(0).score()).isCloseTo(1f, within(1e-3f));
+        assertThat(hits.get(1).score()).isLessThan(hits.get(0).score());
+    }
+
+    @Test
+    void hybridFusesBothRoutesWithRrf() {
+        String query = "xylophone dog";
+        List<SearchHit> dense = searcher.search(query, 4, SearchMode.DENSE, null);
+        List<SearchHit> sparse = searcher.search(query, 4, SearchMode.SPARSE, null);
+        List<SearchHit> hybrid = searcher.search(query, 4, SearchMode.HYBRID, null);
+
+        Set<String> union = new HashSet<>(texts(dense));
+        union.addAll(texts(sparse));
+        assertThat(hybrid).hasSize(4);
+        assertThat(texts(hybrid)).isSubsetOf(union).contains(dense.get(0).text(), sparse.get(0).text());
+        for (SearchHit hit : hybrid) {
+            double expected = rrf(dense, hit.text()) + rrf(sparse, hit.text());
+            assertThat((double) hit.score()).as(hit.text()).isCloseTo(expected, within(1e-4));
+        }
+    }
+
+    @Test
+    void hybridKeepsDenseOnlyResults() {
+        // only one chunk contains "xylophone", so BM25 returns one hit; the other two come from the dense route
+        assertThat(searcher.search("xylophone", 3, SearchMode.SPARSE, null)).hasSize(1);
+        List<SearchHit> hybrid = searcher.search("xylophone", 3, SearchMode.HYBRID, null);
+        assertThat(hybrid).hasSize(3);
+        assertThat(hybrid.get(0).text()).isEqualTo(XYLOPHONE);
+        assertThat((double) hybrid.get(0).score()).isCloseTo(2.0 / 61, within(1e-4));
+        assertThat((double) hybrid.get(2).score()).isLessThanOrEqualTo(1.0 / 61 + 1e-6);
+    }
+
+    @Test
+    void filtersApplyToEveryMode() {
+        String notesOnly = Filters.sourceIdEquals("/d/notes.txt");
+        for (SearchMode mode : SearchMode.values()) {
+            assertThat(searcher.search("dog", 10, mode, notesOnly)).as(mode.name()).isNotEmpty()
+                    .allSatisfy(h -> assertThat(h.sourceId()).isEqualTo("/d/notes.txt"));
+        }
+        String pdfTables = Filters.jsonPath(Fields.SOURCE, Fields.SOURCE_TYPE) + " == \"pdf\" and "
+                + Filters.jsonPath(Fields.CONTENT_METADATA, Fields.PAGE_NUMBER) + " == 1";
+        assertThat(searcher.search("dog", 10, SearchMode.HYBRID, pdfTables)).singleElement()
+                .satisfies(h -> {
+                    assertThat(h.text()).isEqualTo("| q1 | 42 dog |");
+                    assertThat(h.contentType()).isEqualTo("table");
+                });
+        assertThat(searcher.search("xylophone", 10, SearchMode.SPARSE, notesOnly.replace("notes", "tech")))
+                .isEmpty();
+    }
+
+    @Test
+    void badFilterIsStoreUnavailableAndBadArgumentsAreRejected() {
+        assertThatThrownBy(() -> searcher.search("dog", 3, SearchMode.SPARSE, "source[\"source_id\"] ==="))
+                .isInstanceOfSatisfying(IngestException.class,
+                        e -> {
+                            assertThat(e.kind()).isEqualTo(ErrorKind.STORE_UNAVAILABLE);
+                            assertThat(e.getMessage()).startsWith("sparse search in collection it_search_");
+                            assertThat(e.getMessage()).contains("io.milvus.v2.utils.RpcUtils");
+                        });
+        assertThatThrownBy(() -> searcher.search(" ", 3, SearchMode.DENSE, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> searcher.search("dog", 0, SearchMode.DENSE, null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static double rrf(List<SearchHit> route, String text) {
+        List<String> texts = texts(route);
+        int rank = texts.indexOf(text);
+        return rank < 0 ? 0 : 1.0 / (HybridSearcher.RRF_K + rank + 1);
+    }
+
+    private static List<String> texts(List<SearchHit> hits) {
+        return hits.stream().map(SearchHit::text).toList();
+    }
+}
