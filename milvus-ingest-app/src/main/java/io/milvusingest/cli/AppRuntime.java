@@ -50,6 +50,7 @@ final class AppRuntime implements AutoCloseable {
     private StreamOrBulkWriter uploader;
     private BulkConnection bulk;
     private GroupCommit commit;
+    private List<ExtractionStep> steps = List.of();
 
     private AppRuntime(IngestConfig config, MilvusLiteServer lite, MilvusClientV2 client, String uri,
                        EmbeddingModel model) {
@@ -113,7 +114,7 @@ final class AppRuntime implements AutoCloseable {
             Extractors extractors = new Extractors(config.pdfPasswords(), ExtractionSteps.extractOptions(config), ocr, config.ocr().images(),
                     config.limits().maxImagePixels());
             extractor = new GuardedExtractor(extractors, config.limits());
-            List<ExtractionStep> steps = ExtractionSteps.of(config);
+            steps = ExtractionSteps.of(config);
             uploader = new StreamOrBulkWriter(writer, bulkImporter(), config.bulk());
             pipeline = new IngestPipeline(extractor, chunker, embedder, uploader, config.upload(), steps);
         }
@@ -224,6 +225,15 @@ final class AppRuntime implements AutoCloseable {
         }
         if (extractor != null) {
             extractor.close();
+        }
+        for (ExtractionStep step : steps) {
+            if (step instanceof AutoCloseable closeable) { // the store task's S3 client
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.debug("closing {}: {}", step, e.toString());
+                }
+            }
         }
         if (bulk != null) {
             bulk.close();

@@ -47,7 +47,7 @@ final class ExtractionSteps {
                     c.maxRetries(), Duration.ofMillis(500), VlmCaptioner::failed), c.model(), c.prompt(),
                     c.maxTokens()));
         }
-        ElementStore store = ElementStore.of(config.store().uri(), config.store().images(), config.store().tables());
+        ElementStore store = ElementStore.of(config.store());
         if (store != null) {
             steps.add(store);
         }

@@ -169,7 +169,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                         k.bool("extract.images.ocr", false)),
                 new UploadOptions(k.bool("upload.enable-text", true), k.bool("upload.enable-tables", true),
                         k.bool("upload.enable-images", true)),
-                new StoreConfig(k.fileUri("store.uri"), k.bool("store.images", true), k.bool("store.tables", true)),
+                StoreConfig.from(k, src),
                 RemoteEmbedderConfig.read(src, k::string, k::nonNegative, k::positive),
                 CaptionConfig.read(src, k.bool("caption.enabled", false), k::string, k::positive, k::nonNegative),
                 new ExtractLimits(k.positiveLong("ingest.max-bytes", ExtractLimits.DEFAULTS.maxBytes()),
@@ -309,15 +309,6 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(key + "='" + v + "' must be page or document");
             }
-        }
-
-        String fileUri(String key) {
-            String v = string(key, "").strip();
-            if (!v.isEmpty() && !v.startsWith("file:///")) {
-                throw new ConfigException(key + "='" + v + "' must be empty or file:///absolute/folder"
-                        + " (s3:// is not supported yet)");
-            }
-            return v;
         }
 
         List<String> list(String key, String def) {

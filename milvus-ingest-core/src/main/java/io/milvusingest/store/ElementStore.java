@@ -1,5 +1,6 @@
 package io.milvusingest.store;
 
+import io.milvusingest.config.StoreConfig;
 import io.milvusingest.model.ContentType;
 import io.milvusingest.model.Element;
 import io.milvusingest.model.Extraction;
@@ -12,31 +13,43 @@ import io.milvusingest.model.Stage;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * NeMo Retriever's {@code store} task for a local folder: writes a document's extracted images (their encoded
- * bytes) and tables (Markdown, {@code .md}) to {@code {store.uri}/{source basename}/{index}.{ext}}, where
- * {@code index} is the element's 0-based position in the document's extraction, and returns the elements with
- * their {@code file:} URI, which goes into {@code content_metadata} ({@code image_metadata.uploaded_image_url},
- * {@code table_metadata.uploaded_image_uri}).
+ * NeMo Retriever's {@code store} task: writes a document's extracted images (their encoded bytes) and tables
+ * (Markdown, {@code .md}) under {@code store.uri} as {@code {source basename}/{index}.{ext}}, where {@code index} is
+ * the element's 0-based position in the document's extraction, and returns the elements with the URI written
+ * ({@code file:///...} or {@code s3://bucket/prefix/...}), which goes into {@code content_metadata}
+ * ({@code image_metadata.uploaded_image_url}, {@code table_metadata.uploaded_image_uri}).
  *
- * <p>Only {@code file:///absolute/folder} URIs are supported; {@code s3://} is not implemented here. A source
- * name that would leave the folder ({@code ..}, path separators, absolute) is rejected. Re-ingesting a document
- * overwrites its files. Thread-safe.
+ * <p>{@code store.uri} is a local folder ({@code file:///absolute/folder}) or a bucket prefix
+ * ({@code s3://bucket/prefix}, AWS SDK v2, {@code store.s3.*}). A source name that would leave the folder or the
+ * prefix ({@code ..}, path separators, NUL) is refused. Re-ingesting a document overwrites its files. Thread-safe;
+ * closing it closes the S3 client.
  */
-public final class ElementStore implements ExtractionStep {
-    private final Path root;
+public final class ElementStore implements ExtractionStep, AutoCloseable {
+    private final StoreSink sink;
     private final boolean images;
     private final boolean tables;
 
-    private ElementStore(Path root, boolean images, boolean tables) {
-        this.root = root;
+    private ElementStore(StoreSink sink, boolean images, boolean tables) {
+        this.sink = sink;
         this.images = images;
         this.tables = tables;
+    }
+
+    /**
+     * @param config {@code store.*}
+     * @return the store, or null when {@code store.uri} is blank
+     * @throws IllegalArgumentException naming {@code store.uri} for another scheme or a relative path
+     */
+    public static ElementStore of(StoreConfig config) {
+        if (config.s3()) {
+            return new ElementStore(S3Sink.of(config), config.images(), config.tables());
+        }
+        return of(config.uri(), config.images(), config.tables());
     }
 
     /**
@@ -58,19 +71,19 @@ public final class ElementStore implements ExtractionStep {
         }
         if (!"file".equals(parsed.getScheme()) || parsed.getPath() == null || !parsed.getPath().startsWith("/")) {
             throw new IllegalArgumentException("store.uri='" + uri + "' must be file:///absolute/folder"
-                    + " (s3:// is not supported yet)");
+                    + " (or s3://bucket/prefix, with the store.s3.* settings)");
         }
-        return new ElementStore(Path.of(parsed).normalize(), images, tables);
+        return new ElementStore(new FolderSink(Path.of(parsed).normalize()), images, tables);
     }
 
     /**
      * @return the extraction with stored elements carrying their URI; other elements unchanged
-     * @throws IngestException UNSUPPORTED/STORE when the source name would escape the folder; STORE_UNAVAILABLE/STORE
-     *                         when a file cannot be written
+     * @throws IngestException UNSUPPORTED/STORE when the source name would escape the folder or prefix;
+     *                         STORE_UNAVAILABLE/STORE when it cannot be written (retried)
      */
     @Override
     public Extraction apply(SourceDocument document, Extraction extraction) {
-        Path folder = folderOf(document);
+        String folder = folderOf(document);
         List<Element> out = new ArrayList<>(extraction.elements().size());
         for (int i = 0; i < extraction.elements().size(); i++) {
             Element e = extraction.elements().get(i);
@@ -79,15 +92,13 @@ public final class ElementStore implements ExtractionStep {
                 out.add(e);
                 continue;
             }
-            Path file = folder.resolve(i + "." + (e.type() == ContentType.TABLE ? "md" : e.image().format()));
+            String key = folder + "/" + i + "." + (e.type() == ContentType.TABLE ? "md" : e.image().format());
             try {
-                Files.createDirectories(folder);
-                Files.write(file, bytes);
+                out.add(e.withStoredUri(sink.put(key, bytes)));
             } catch (IOException | RuntimeException ex) {
                 throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.STORE, document.sourceId(),
-                        e.pageNumber(), "cannot store " + file + ": " + ex.getMessage(), ex);
+                        e.pageNumber(), "cannot store " + key + " in " + sink.describe() + ": " + ex.getMessage(), ex);
             }
-            out.add(e.withStoredUri(file.toUri().toString()));
         }
         return new Extraction(List.copyOf(out), extraction.pages());
     }
@@ -102,16 +113,20 @@ public final class ElementStore implements ExtractionStep {
         return null;
     }
 
-    /** {@code root/basename}, after checking the basename cannot climb out of root. */
-    Path folderOf(SourceDocument document) {
+    /** The document's folder (or key prefix) under the root: its basename, checked not to climb out. */
+    String folderOf(SourceDocument document) {
         String name = document.sourceName();
         boolean unsafe = name == null || name.isBlank() || name.equals(".") || name.equals("..")
                 || name.contains("/") || name.contains("\\") || name.indexOf(0) >= 0;
-        Path folder = unsafe ? null : root.resolve(name).normalize();
-        if (folder == null || !folder.getParent().equals(root)) {
+        if (unsafe) {
             throw new IngestException(ErrorKind.UNSUPPORTED, Stage.STORE, document.sourceId(), null,
-                    "source name '" + name + "' would escape the store folder " + root, null);
+                    "source name '" + name + "' would escape the store " + sink.describe(), null);
         }
-        return folder;
+        return name;
+    }
+
+    @Override
+    public void close() {
+        sink.close();
     }
 }

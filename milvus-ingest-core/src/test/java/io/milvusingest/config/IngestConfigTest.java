@@ -7,6 +7,7 @@ import io.milvusingest.extract.ExtractOptions;
 import io.milvusingest.extract.TextDepth;
 import io.milvusingest.extract.UploadOptions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -204,5 +205,21 @@ class IngestConfigTest {
                 .hasMessageContaining("inside, never");
         assertThatThrownBy(() -> config(Map.of("health.host", "http://0.0.0.0:8080"), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("health.host='http://0.0.0.0:8080'");
+    }
+
+    @Test
+    void storeTakesAFolderOrABucketPrefixAndRefusesPrefixesThatClimb() {
+        assertThat(config(Map.of("store.uri", "s3://docs-store/a/b/"), Map.of(), Map.of()).store().s3()).isTrue();
+        assertThat(config(Map.of("store.uri", "file:///srv/store"), Map.of(), Map.of()).store().s3()).isFalse();
+        for (String bad : List.of("s3://Bad_Bucket/x", "s3://docs-store/a/../b", "s3://docs-store/a//b",
+                "s3://docs-store/./b", "store", "http://x/y")) {
+            assertThatThrownBy(() -> config(Map.of("store.uri", bad), Map.of(), Map.of())).as(bad)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("store.uri='" + bad + "'");
+        }
+        assertThatThrownBy(() -> config(Map.of("store.s3.access-key", "k"), Map.of(), Map.of()))
+                .hasMessageContaining("store.s3.access-key and store.s3.secret-key must be set together");
+        StoreConfig withKeys = config(Map.of("store.uri", "s3://docs-store", "store.s3.access-key", "k",
+                "store.s3.secret-key", "s3cret"), Map.of(), Map.of()).store();
+        assertThat(withKeys.toString()).doesNotContain("s3cret");
     }
 }

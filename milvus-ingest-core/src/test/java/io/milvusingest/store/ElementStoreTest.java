@@ -71,7 +71,7 @@ class ElementStoreTest {
                     () -> store.apply(doc(name), extraction));
             assertThat(e.kind()).as(name).isEqualTo(ErrorKind.UNSUPPORTED);
             assertThat(e.stage()).isEqualTo(Stage.STORE);
-            assertThat(e.getMessage()).contains("would escape the store folder");
+            assertThat(e.getMessage()).contains("would escape the store");
         }
         assertThat(tmp.resolve("evil.pdf")).doesNotExist();
     }
