@@ -16,7 +16,6 @@ import io.milvusingest.extract.TesseractOcr;
 import io.milvusingest.pipeline.ExtractionStep;
 import io.milvusingest.pipeline.IngestPipeline;
 import io.milvusingest.milvus.CollectionManager;
-import io.milvusingest.milvus.DenseIndex;
 import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.MilvusConnector;
@@ -104,12 +103,7 @@ final class AppRuntime implements AutoCloseable {
         if (pipeline == null) {
             TokenChunker chunker = new TokenChunker(tokenizer, embedder, config.chunkSize(),
                     config.chunkOverlap());
-            CollectionManager collections = new CollectionManager(client, DenseIndex.of(config.milvus().denseIndex()));
-            var outcome = collections.ensureCollection(config.milvus().collection(), embedder.dimension(),
-                    config.milvus().recreate());
-            LOG.info("collection {}: {}", config.milvus().collection(), outcome.label());
-            writer = new MilvusWriter(client, config.milvus().collection(), config.milvus().batchSize(),
-                    collections.generatesKeys(config.milvus().collection()));
+            writer = CollectionWriters.open(client, config.milvus(), embedder.dimension());
             Ocr ocr = TesseractOcr.detect(config.ocr().enabled(), config.ocr().timeoutSeconds());
             Extractors extractors = new Extractors(config.pdfPasswords(), ExtractionSteps.extractOptions(config), ocr, config.ocr().images(),
                     config.limits().maxImagePixels());
@@ -134,8 +128,9 @@ final class AppRuntime implements AutoCloseable {
      * @throws IllegalStateException saying what is wrong with the bucket, endpoint or credentials
      */
     private BulkImporter bulkImporter() {
-        if (config.bulk().stream() || config.milvus().embedded()) {
-            LOG.info("bulk import off: {}", config.bulk().stream() ? "milvus.stream=true" : "Milvus Lite has no bulk import");
+        if (config.bulk().stream() || config.milvus().embedded() || !config.milvus().routes().isEmpty()) {
+            LOG.info("bulk import off: {}", config.bulk().stream() ? "milvus.stream=true" : config.milvus().embedded()
+                    ? "Milvus Lite has no bulk import" : "milvus.collections routes rows to several collections");
             return null;
         }
         IngestConfig.MilvusConfig m = config.milvus();

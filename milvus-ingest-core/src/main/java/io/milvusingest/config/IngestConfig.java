@@ -5,11 +5,13 @@ import io.milvusingest.extract.ExtractLimits;
 import io.milvusingest.extract.ExtractOptions;
 import io.milvusingest.extract.TextDepth;
 import io.milvusingest.extract.UploadOptions;
+import io.milvusingest.model.ContentType;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The whole, validated configuration; immutable. Keys and defaults are documented in
@@ -107,10 +109,12 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
      * @param commitMinIntervalMs least time between the starts of two group-commit flushes, in ms
      *                     ({@code milvus.commit.min-interval-ms}); unset: {@link #SERVER_COMMIT_INTERVAL_MS} for a
      *                     Milvus server, 0 for an embedded Milvus Lite
+     * @param routes       the collection of each routed content type ({@code milvus.collections}, see
+     *                     {@link CollectionRoutes}); empty: every row to {@code collection}
      */
     public record MilvusConfig(String uri, String token, String user, String password, String collection,
                                boolean recreate, int batchSize, Path liteCommand, String denseIndex,
-                               long commitMinIntervalMs) {
+                               long commitMinIntervalMs, Map<ContentType, String> routes) {
         /**
          * Default spacing of flushes against a Milvus server, in ms: its milvus.yaml (2.4, 2.5) limits flush to
          * {@code quotaAndLimits.flushRate.collection.max: 0.1} per second per collection, one per 10 s; a faster
@@ -151,7 +155,8 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                 home.resolve(k.string("milvus.lite.command", ".venv/bin/milvus-lite")).normalize(),
                 k.choice("milvus.index.type", "hnsw", List.of("hnsw", "gpu_cagra")),
                 k.nonNegativeLong("milvus.commit.min-interval-ms", MilvusConfig.isEmbedded(milvusUri)
-                        ? 0 : MilvusConfig.SERVER_COMMIT_INTERVAL_MS));
+                        ? 0 : MilvusConfig.SERVER_COMMIT_INTERVAL_MS),
+                Map.copyOf(CollectionRoutes.parse(src.get("milvus.collections"))));
         List<String> include = k.list("ingest.include", "pdf,docx,pptx,txt,md,markdown,html,htm,png,jpg,jpeg,tif,tiff");
         IngestConfig c = new IngestConfig(
                 home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),

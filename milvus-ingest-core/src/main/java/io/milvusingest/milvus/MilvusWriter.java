@@ -15,7 +15,10 @@ import io.milvusingest.pipeline.DocumentWriter;
 import io.milvusingest.model.EmbeddedDocument;
 import io.milvusingest.model.UploadResult;
 import io.milvusingest.model.IngestException;
+import io.milvusingest.model.ContentType;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -48,6 +51,9 @@ public final class MilvusWriter implements DocumentWriter {
     private final int batchRows;
     private final boolean generatedKeys;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Routed writers only: every collection's writer, and the writer of each routed content type. */
+    private final List<MilvusWriter> targets;
+    private final Map<ContentType, MilvusWriter> byType;
 
     public MilvusWriter(MilvusClientV2 client, String collection) {
         this(client, collection, DEFAULT_BATCH_ROWS);
@@ -72,6 +78,32 @@ public final class MilvusWriter implements DocumentWriter {
         this.collection = collection;
         this.batchRows = batchRows;
         this.generatedKeys = generatedKeys;
+        this.targets = List.of();
+        this.byType = Map.of();
+    }
+
+    private MilvusWriter(MilvusWriter fallback, Map<ContentType, MilvusWriter> byType) {
+        this.client = fallback.client;
+        this.collection = fallback.collection;
+        this.batchRows = fallback.batchRows;
+        this.generatedKeys = fallback.generatedKeys;
+        this.byType = Map.copyOf(byType);
+        List<MilvusWriter> all = new ArrayList<>(List.of(fallback));
+        byType.values().stream().filter(w -> !all.contains(w)).forEach(all::add);
+        this.targets = List.copyOf(all);
+    }
+
+    /**
+     * A writer that routes rows by content type ({@code milvus.collections}, NeMo Retriever's dict-valued
+     * {@code collection_name}): each document's chunks go to their type's collection, types not routed to
+     * {@code fallback}'s. Every operation reaches every collection: a re-ingested source is replaced in each one
+     * (a collection its new version no longer reaches loses its rows there), deletes, flushes and commits cover them
+     * all, and {@link #count} sums them. Chunk indexes ({@code custom_content.chunk_index}) count per collection.
+     *
+     * @param byType one writer per routed collection (the same writer for types sharing a collection)
+     */
+    public static MilvusWriter routed(MilvusWriter fallback, Map<ContentType, MilvusWriter> byType) {
+        return byType.isEmpty() ? fallback : new MilvusWriter(fallback, byType);
     }
 
     /**
@@ -87,6 +119,21 @@ public final class MilvusWriter implements DocumentWriter {
      */
     @Override
     public UploadResult write(EmbeddedDocument doc) {
+        if (!targets.isEmpty()) {
+            long start = System.nanoTime();
+            int written = 0;
+            int deleted = 0;
+            for (var part : CollectionRouting.split(doc, targets, byType, targets.get(0)).entrySet()) {
+                if (part.getValue().chunks().isEmpty()) {
+                    deleted += part.getKey().deleteSource(doc.source().sourceId());
+                } else {
+                    UploadResult r = part.getKey().write(part.getValue());
+                    written += r.rowsUpserted();
+                    deleted += r.rowsDeleted();
+                }
+            }
+            return new UploadResult(written, deleted, (System.nanoTime() - start) / 1_000_000);
+        }
         long start = System.nanoTime();
         String sourceId = doc.source().sourceId();
         List<List<JsonObject>> batches = RowMapper.batches(doc, batchRows, MAX_BATCH_BYTES);
@@ -131,6 +178,9 @@ public final class MilvusWriter implements DocumentWriter {
      * @throws IngestException STORE_UNAVAILABLE/UPLOAD when Milvus fails
      */
     public int deleteSource(String sourceId) {
+        if (!targets.isEmpty()) {
+            return targets.stream().mapToInt(t -> t.deleteSource(sourceId)).sum();
+        }
         lock.lock();
         try {
             return delete(sourceId, Filters.sourceIdEquals(sourceId));
@@ -146,6 +196,9 @@ public final class MilvusWriter implements DocumentWriter {
      * @throws IngestException STORE_UNAVAILABLE/UPLOAD when Milvus fails
      */
     public long deleteSources(List<String> sourceIds) {
+        if (!targets.isEmpty()) {
+            return targets.stream().mapToLong(t -> t.deleteSources(sourceIds)).sum();
+        }
         long deleted = 0;
         lock.lock();
         try {
@@ -163,6 +216,9 @@ public final class MilvusWriter implements DocumentWriter {
      * @return the number of matching rows, read at Strong consistency
      */
     public long count(String filter) {
+        if (!targets.isEmpty()) {
+            return targets.stream().mapToLong(t -> t.count(filter)).sum();
+        }
         QueryReq.QueryReqBuilder query = QueryReq.builder().collectionName(collection)
                 .outputFields(List.of("count(*)")).consistencyLevel(ConsistencyLevel.STRONG);
         if (filter != null && !filter.isBlank()) {
@@ -194,6 +250,10 @@ public final class MilvusWriter implements DocumentWriter {
 
     /** Seals written rows into segment files (Milvus {@code flush}); blocks until done. */
     public void flush() {
+        if (!targets.isEmpty()) {
+            targets.forEach(MilvusWriter::flush);
+            return;
+        }
         call(null, "flush", () -> {
             client.flush(FlushReq.builder().collectionNames(List.of(collection)).build());
             return null;
@@ -208,6 +268,10 @@ public final class MilvusWriter implements DocumentWriter {
      * @throws IngestException STORE_UNAVAILABLE/UPLOAD when Milvus fails
      */
     public void commit() {
+        if (!targets.isEmpty()) {
+            targets.forEach(MilvusWriter::commit);
+            return;
+        }
         flush();
         load();
     }

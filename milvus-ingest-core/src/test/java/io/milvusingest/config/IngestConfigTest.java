@@ -222,4 +222,16 @@ class IngestConfigTest {
                 "store.s3.secret-key", "s3cret"), Map.of(), Map.of()).store();
         assertThat(withKeys.toString()).doesNotContain("s3cret");
     }
+
+    @Test
+    void collectionsRouteContentTypesAndNameTheKeyOnErrors() {
+        assertThat(config(Map.of(), Map.of(), Map.of()).milvus().routes()).isEmpty();
+        assertThat(config(Map.of("milvus.collections", "{\"text\": \"docs\", \"Table\": \"tables\"}"), Map.of(), Map.of())
+                .milvus().routes()).isEqualTo(Map.of(io.milvusingest.model.ContentType.TEXT, "docs",
+                io.milvusingest.model.ContentType.TABLE, "tables"));
+        for (String bad : List.of("docs", "{\"audio\": \"a\"}", "{\"text\": \"9docs\"}", "{\"text\": 3}", "[1]")) {
+            assertThatThrownBy(() -> config(Map.of("milvus.collections", bad), Map.of(), Map.of())).as(bad)
+                    .isInstanceOf(ConfigException.class).hasMessageContaining("milvus.collections");
+        }
+    }
 }
