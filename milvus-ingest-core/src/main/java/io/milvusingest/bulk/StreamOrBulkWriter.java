@@ -116,7 +116,7 @@ public final class StreamOrBulkWriter implements DocumentWriter {
             bulk.load(staged);
             return new UploadResult(rows.size(), (int) Math.max(0, deleted - rows.size()), (System.nanoTime() - t0) / 1_000_000);
         } catch (IngestException e) {
-            throw new IngestException(e.kind(), e.stage(), doc.source().sourceId(), null, e.getMessage(), e.getCause());
+            throw e.withSource(doc.source().sourceId());
         }
     }
 

@@ -327,8 +327,9 @@ public final class BgeSmallEmbedder implements Embedder, AutoCloseable {
                 return clsPooledAndNormalized(hidden.getFloatBuffer(), rows, width);
             }
         } catch (OrtException e) {
-            throw new IngestException(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, null, null,
-                    MODEL_NAME + " inference failed on a batch of " + rows + " x " + width + " tokens: " + e.getMessage(), e);
+            throw IngestException.of(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, MODEL_NAME
+                    + " inference failed on a batch of " + rows + " x " + width + " tokens: " + e.getMessage())
+                    .cause(e).build();
         }
     }
 

@@ -138,6 +138,6 @@ public final class OpenAiEmbedder implements Embedder {
     }
 
     static IngestException failed(String message) {
-        return new IngestException(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, null, message);
+        return IngestException.of(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, message).build();
     }
 }

@@ -90,7 +90,8 @@ public final class ParallelEmbedder implements Embedder {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw new IngestException(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, null, null, String.valueOf(e.getCause()), e);
+            throw IngestException.of(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, String.valueOf(e.getCause()))
+                    .cause(e).build();
         }
         return List.of(vectors);
     }

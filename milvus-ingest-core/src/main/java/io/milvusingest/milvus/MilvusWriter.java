@@ -164,8 +164,9 @@ public final class MilvusWriter implements DocumentWriter {
             visible = count(filter);
         }
         if (visible != expected) {
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, sourceId, null, "Milvus shows "
-                    + visible + " rows of " + expected + " written for this document in collection " + collection, null);
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, "Milvus shows " + visible
+                    + " rows of " + expected + " written for this document in collection " + collection)
+                    .source(sourceId).build();
         }
     }
 

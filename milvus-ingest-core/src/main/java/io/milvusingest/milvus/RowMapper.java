@@ -83,13 +83,14 @@ final class RowMapper {
         for (int i = 0; i < doc.chunks().size(); i++) {
             Chunk chunk = doc.chunks().get(i);
             if (chunk.index() != i) { // keys and stale-row deletion rely on indexes 0..n-1
-                throw new IngestException(ErrorKind.INTERNAL, Stage.UPLOAD, sourceId, chunk.pageNumber(),
-                        "chunk at position " + i + " has index " + chunk.index(), null);
+                throw IngestException.of(ErrorKind.INTERNAL, Stage.UPLOAD, "chunk at position " + i + " has index "
+                        + chunk.index()).source(sourceId).page(chunk.pageNumber()).build();
             }
             long textBytes = chunk.text().getBytes(StandardCharsets.UTF_8).length;
             if (textBytes > CollectionSchemas.TEXT_MAX_LENGTH) {
-                throw new IngestException(ErrorKind.TOO_LARGE, Stage.UPLOAD, sourceId, chunk.pageNumber(), "chunk "
-                        + chunk.index() + " has " + textBytes + " UTF-8 bytes; Milvus text field holds 65535", null);
+                throw IngestException.of(ErrorKind.TOO_LARGE, Stage.UPLOAD, "chunk " + chunk.index() + " has "
+                        + textBytes + " UTF-8 bytes; Milvus text field holds 65535")
+                        .source(sourceId).page(chunk.pageNumber()).build();
             }
             long rowBytes = textBytes + 4L * doc.vectors().get(i).length + 1024;
             if (!batch.isEmpty() && (batch.size() == maxRows || batchBytes + rowBytes > maxBytes)) {
