@@ -20,7 +20,7 @@ import io.milvusingest.milvus.SearchHit;
 import io.milvusingest.milvus.SearchMode;
 import io.milvusingest.s3.MinioExtension;
 import io.milvusingest.s3.MinioServer;
-import io.milvusingest.sync.BucketSync;
+import io.milvusingest.route.BucketSync;
 import io.milvusingest.sync.SyncSummary;
 import java.net.ServerSocket;
 import java.net.URI;
