@@ -19,6 +19,7 @@ import io.milvusingest.milvus.MilvusWriter;
 import io.milvusingest.route.MilvusCommit;
 import io.milvusingest.route.FailureRecorder;
 import io.milvusingest.route.IngestRoutes;
+import io.milvusingest.upload.StreamOrBulkWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns chunks into Milvus rows (Gson objects, the SDK's row format) with the fields of {@link Fields}. */
-final class RowMapper {
+/**
+ * Turns chunks into Milvus rows (Gson objects, the SDK's row format) with the fields of {@link Fields}: the one
+ * place rows are built, for the streamed upserts ({@link MilvusWriter}) and the bulk import files alike.
+ */
+public final class RowMapper {
 
     private RowMapper() {
     }
@@ -66,6 +69,17 @@ final class RowMapper {
         row.add(Fields.SOURCE, source.deepCopy());
         row.add(Fields.CONTENT_METADATA, contentMetadata(chunk));
         return row;
+    }
+
+    /**
+     * @return the document's rows, one per chunk in chunk order, as the SDK takes them (pk, vector, text, source,
+     *     content_metadata), for callers that store them another way (bulk import files)
+     * @throws IngestException TOO_LARGE/UPLOAD when a chunk text exceeds 65535 UTF-8 bytes; INTERNAL/UPLOAD
+     *                         when chunk indexes are not 0..n-1
+     */
+    public static List<JsonObject> rows(EmbeddedDocument doc) {
+        List<List<JsonObject>> all = batches(doc, Integer.MAX_VALUE, Long.MAX_VALUE);
+        return all.isEmpty() ? List.of() : all.get(0);
     }
 
     /**
