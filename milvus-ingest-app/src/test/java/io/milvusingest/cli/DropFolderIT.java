@@ -187,10 +187,25 @@ class DropFolderIT {
         return new ObjectMapper().readTree(json.toFile());
     }
 
+    /** Waits until the file left the inbox and a version of it in .done/ holds text (a re-dropped name is stamped). */
     private static void awaitDoneWith(String name, String text) throws Exception {
-        Path done = inbox.resolve(".done/" + name);
-        await("'" + done + "' holds the new version", () -> Files.isRegularFile(done)
-                && Files.readString(done, StandardCharsets.UTF_8).equals(text) && !Files.exists(inbox.resolve(name)));
+        int dot = name.lastIndexOf('.');
+        String versions = java.util.regex.Pattern.quote(name.substring(0, dot))
+                + "(\\.\\d{4}-\\d{2}-\\d{2}T\\d{6}Z(-\\d+)?)?" + java.util.regex.Pattern.quote(name.substring(dot));
+        await("a version of " + name + " in .done/ holds the new text", () -> {
+            if (Files.exists(inbox.resolve(name))) {
+                return false;
+            }
+            try (Stream<Path> done = Files.list(inbox.resolve(".done"))) {
+                return done.filter(f -> f.getFileName().toString().matches(versions)).anyMatch(f -> {
+                    try {
+                        return Files.readString(f, StandardCharsets.UTF_8).equals(text);
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+            }
+        });
     }
 
     private static void awaitFile(Path file) throws Exception {

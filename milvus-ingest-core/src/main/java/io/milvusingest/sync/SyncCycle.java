@@ -7,7 +7,9 @@ import io.milvusingest.model.DocumentResult;
 import io.milvusingest.model.IngestException;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.report.FailureRecord;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -40,7 +42,8 @@ public final class SyncCycle {
 
     /**
      * Opens the persisted state of the collection, {@code <sync.state-dir>/<collection>/}: each collection has its
-     * own, so syncing the same bucket into two collections ingests it into both.
+     * own, so syncing the same bucket into two collections ingests it into both. Both folders are made owner-only
+     * ({@link OwnerOnly}).
      *
      * @param maxBytes objects over this size fail as TOO_LARGE before their GET ({@code ingest.max-bytes})
      * @param commit   flushes the cycle's writes before the ingested versions are recorded in the state
@@ -52,6 +55,12 @@ public final class SyncCycle {
         this.maxBytes = maxBytes;
         this.s3 = s3;
         Path dir = config.stateDir().resolve(collection);
+        try {
+            // owner-only, like everything below it: in a folder others may write, they could swap the state folder
+            OwnerOnly.createDirectories(config.stateDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the sync state folder " + config.stateDir(), e);
+        }
         SyncState state = new SyncState(dir);
         SyncFailures failures = new SyncFailures(dir);
         this.changes = new ChangeDetector(Set.copyOf(config.include()), state);
