@@ -9,9 +9,8 @@ import io.milvusingest.route.MilvusCommit;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.ObjectStoreHealthCheck;
-import io.milvusingest.route.SyncBucketHealthCheck;
 import io.milvusingest.route.IngestRoutes;
-import io.milvusingest.sync.BucketSync;
+import io.milvusingest.route.BucketSyncBeans;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -131,10 +130,8 @@ final class RunCommand implements Callable<Integer> {
             main.bind("objectStoreHealthCheck", new ObjectStoreHealthCheck(runtime.bulkStore()));
         }
         if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
-            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
-                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener));
-            main.bind("syncBucketHealthCheck", new SyncBucketHealthCheck(runtime.config().sync(),
-                    main::getCamelContext));
+            BucketSyncBeans.bind(main, runtime.config().sync(), runtime.config().limits().maxBytes(),
+                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener);
         }
         // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
         if (scheduled && runtime.config().healthPort() > 0) {

@@ -21,6 +21,7 @@ import io.milvusingest.config.FollowSymlinks;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.route.DropFolderBeans;
 import io.milvusingest.route.IngestRoutes;
+import io.milvusingest.upload.StreamOrBulkWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

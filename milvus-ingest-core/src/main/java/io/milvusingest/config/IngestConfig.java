@@ -14,8 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The whole, validated configuration; immutable. Keys and defaults are documented in
- * {@code config/application.properties}.
+ * The whole, validated configuration; immutable. Each default is written once, here and in the config records'
+ * readers, where its key is validated; {@code config/application.properties} documents every key with that
+ * default, and {@code DocumentedDefaultsTest} fails when the two differ.
  *
  * @param inbox           drop folder watched by {@code bin/ingest run} ({@code ingest.inbox})
  * @param pollDelayMs     inbox poll interval in ms ({@code ingest.poll-delay-ms})

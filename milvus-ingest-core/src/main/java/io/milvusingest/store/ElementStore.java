@@ -96,8 +96,9 @@ public final class ElementStore implements ExtractionStep, AutoCloseable {
             try {
                 out.add(e.withStoredUri(sink.put(key, bytes)));
             } catch (IOException | RuntimeException ex) {
-                throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.STORE, document.sourceId(),
-                        e.pageNumber(), "cannot store " + key + " in " + sink.describe() + ": " + ex.getMessage(), ex);
+                throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.STORE, "cannot store " + key + " in "
+                        + sink.describe() + ": " + ex.getMessage()).source(document.sourceId()).page(e.pageNumber())
+                        .cause(ex).build();
             }
         }
         return new Extraction(List.copyOf(out), extraction.pages());
@@ -119,8 +120,8 @@ public final class ElementStore implements ExtractionStep, AutoCloseable {
         boolean unsafe = name == null || name.isBlank() || name.equals(".") || name.equals("..")
                 || name.contains("/") || name.contains("\\") || name.indexOf(0) >= 0;
         if (unsafe) {
-            throw new IngestException(ErrorKind.UNSUPPORTED, Stage.STORE, document.sourceId(), null,
-                    "source name '" + name + "' would escape the store " + sink.describe(), null);
+            throw IngestException.of(ErrorKind.UNSUPPORTED, Stage.STORE, "source name '" + name
+                    + "' would escape the store " + sink.describe()).source(document.sourceId()).build();
         }
         return name;
     }

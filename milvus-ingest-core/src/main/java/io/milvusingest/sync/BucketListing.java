@@ -39,8 +39,8 @@ final class BucketListing {
             }
         } catch (SdkException e) {
             String where = "s3://" + bucket + "/" + prefix;
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.EXTRACT, where, null,
-                    "listing " + where + " failed: " + e.getMessage(), e);
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.EXTRACT, "listing " + where + " failed: "
+                    + e.getMessage()).source(where).cause(e).build();
         }
         return objects;
     }

@@ -95,7 +95,7 @@ class CollectionManagerIT {
     void rowsOfTheEarlierLayoutNameTheMigration() {
         String name = MilvusLiteExtension.collectionName("oldlayout");
         manager.ensureCollection(name, 8, false);
-        JsonObject row = MilvusWriter.rows(TestDocs.doc("/d/old.txt", new HashingTestEmbedder(8), "old")).get(0);
+        JsonObject row = RowMapper.rows(TestDocs.doc("/d/old.txt", new HashingTestEmbedder(8), "old")).get(0);
         JsonObject old = new JsonObject(); // as milvus-ingest wrote it before: 1-based page, keys at the top level
         old.addProperty("type", "text");
         old.addProperty("page_number", 1);
