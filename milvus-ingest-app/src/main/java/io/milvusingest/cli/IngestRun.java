@@ -1,5 +1,6 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.runtime.AppRuntime;
 import io.milvusingest.bulk.JobOutcome;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.report.RunReport;
@@ -41,7 +42,6 @@ final class IngestRun {
         try (RunReport report = RunReport.open(runtime.config().reportDir(), "files");
              CamelContext camel = new DefaultCamelContext()) {
             ProgressListener listener = ProgressListener.both(printer, report);
-            camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
             IngestConfig.Pipelining p = runtime.config().pipelining();
             IngestRoutes ingest = new IngestRoutes(runtime.pipeline(), listener, p.embedParallelism());
             camel.addRoutes(ingest);

@@ -1,26 +1,14 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.app.CamelApp;
 import io.milvusingest.config.IngestConfig;
+import io.milvusingest.runtime.AppRuntime;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.report.RunReport;
-import io.milvusingest.route.FailureRecorder;
 import io.milvusingest.route.InboxLock;
-import io.milvusingest.route.MilvusCommit;
-import io.milvusingest.route.MilvusHealthCheck;
-import io.milvusingest.route.ModelHealthCheck;
-import io.milvusingest.route.ObjectStoreHealthCheck;
-import io.milvusingest.route.SyncBucketHealthCheck;
-import io.milvusingest.route.IngestRoutes;
-import io.milvusingest.sync.BucketSync;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,9 +21,6 @@ import picocli.CommandLine.Mixin;
         description = "Start the routes and watch the inbox (ingest.inbox), and the bucket when sync.enabled=true,"
                 + " until stopped.")
 final class RunCommand implements Callable<Integer> {
-    /** The bucket sync route file, loaded only when sync.enabled=true. */
-    static final Path SYNC_ROUTES = Path.of("bucket-sync.camel.yaml");
-
     @Mixin
     CommonOptions common;
 
@@ -44,10 +29,10 @@ final class RunCommand implements Callable<Integer> {
         IngestConfig config = common.load(java.util.Map.of());
         Files.createDirectories(config.inbox());
         Path routes = CommonOptions.home().resolve("routes");
-        try (InboxLock lock = InboxLock.acquire(config.inbox()); AppRuntime runtime = AppRuntime.start(config)) {
+        try (InboxLock lock = InboxLock.acquire(config.inbox()); AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
             RunReport report = RunReport.open(config.reportDir(), "run");
-            Main main = camelMain(runtime, ProgressListener.both(printer, report), routes);
+            Main main = CamelApp.camelMain(runtime, ProgressListener.both(printer, report), routes);
             System.out.println("watching " + config.inbox() + " (collection " + config.milvus().collection()
                     + "); Ctrl-C to stop");
             if (config.sync().enabled()) {
@@ -61,78 +46,5 @@ final class RunCommand implements Callable<Integer> {
             System.out.println("report: " + report.file());
         }
         return 0;
-    }
-
-    /**
-     * camel-main with the YAML routes of {@code routesDir} ({@code *.camel.yaml}; {@code bucket-sync.camel.yaml}
-     * only when {@code sync.enabled=true}, since it needs a reachable bucket), the Java DSL pipeline
-     * ({@code direct:ingest}) and the beans the routes name; not started.
-     */
-    static Main camelMain(AppRuntime runtime, ProgressListener listener, Path routesDir) {
-        return camelMain(runtime, listener, routeFiles(routesDir, runtime.config().sync().enabled()), true);
-    }
-
-    /** @return the {@code *.camel.yaml} files of routesDir, sorted; the bucket-sync one only when withSync */
-    static List<Path> routeFiles(Path routesDir, boolean withSync) {
-        try (Stream<Path> files = Files.list(routesDir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
-                    .filter(f -> withSync || !f.getFileName().equals(SYNC_ROUTES))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list the routes folder " + routesDir, e);
-        }
-    }
-
-    /**
-     * camel-main with the given YAML route files, the Java DSL pipeline and the beans the routes name; not started.
-     *
-     * @param scheduled whether the bucket-sync scheduler route starts (false: cycles run only on request, by
-     *                  sending to {@code direct:bucket-sync-cycle}, as {@code bin/ingest sync} does)
-     */
-    static Main camelMain(AppRuntime runtime, ProgressListener listener, List<Path> routeFiles, boolean scheduled) {
-        Main main = new Main();
-        main.configure().withRoutesIncludePattern(routeFiles.stream()
-                .map(f -> "file:" + f.toAbsolutePath()).collect(Collectors.joining(",")));
-        main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener,
-                runtime.config().pipelining().embedParallelism()));
-        main.bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
-        main.bind(MilvusCommit.BEAN, new MilvusCommit(runtime.commit()));
-        main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
-        main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
-        main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
-        if (runtime.bulkStore() != null) {
-            main.bind("objectStoreHealthCheck", new ObjectStoreHealthCheck(runtime.bulkStore()));
-        }
-        if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
-            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
-                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener));
-            main.bind("syncBucketHealthCheck", new SyncBucketHealthCheck(runtime.config().sync(),
-                    main::getCamelContext));
-        }
-        // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
-        Properties p = placeholders(runtime.config(), scheduled);
-        p.putAll(SyncPlaceholders.of(runtime.config().sync(), scheduled));
-        main.setOverrideProperties(p);
-        return main;
-    }
-
-    /** Values the YAML routes reference as {{key}}, already resolved and validated. */
-    private static Properties placeholders(IngestConfig c, boolean withHealth) {
-        Properties p = new Properties();
-        p.setProperty("ingest.inbox", c.inbox().toString());
-        p.setProperty("ingest.poll-delay-ms", Long.toString(c.pollDelayMs()));
-        p.setProperty("ingest.workers", Integer.toString(c.pipelining().workers()));
-        if (withHealth && c.healthPort() > 0) {
-            // camel-main's management server (camel-platform-http-main) serves Camel health checks
-            p.setProperty("camel.management.enabled", "true");
-            p.setProperty("camel.management.port", Integer.toString(c.healthPort()));
-            p.setProperty("camel.management.healthCheckEnabled", "true");
-            // list each check (routes, milvus, embedding-model) with its state, not only the overall one
-            p.setProperty("camel.health.exposureLevel", "full");
-        }
-        p.setProperty("ingest.retry.max-redeliveries", Integer.toString(c.retry().attempts() - 1));
-        p.setProperty("ingest.retry.initial-delay-ms", Long.toString(c.retry().initialDelayMs()));
-        p.setProperty("ingest.retry.max-delay-ms", Long.toString(c.retry().maxDelayMs()));
-        return p;
     }
 }

@@ -1,5 +1,7 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.app.CamelApp;
+import io.milvusingest.runtime.AppRuntime;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.report.FailureRecord;
 import io.milvusingest.model.IngestException;
@@ -31,7 +33,7 @@ final class SyncCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IngestConfig config = common.load(Map.of("sync.enabled", "true"));
-        try (AppRuntime runtime = AppRuntime.start(config);
+        try (AppRuntime runtime = AppRuntime.start(config, CommonOptions.home());
              RunReport report = RunReport.open(config.reportDir(), "sync")) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
             SyncSummary summary = syncOnce(runtime, ProgressListener.both(printer, report),
@@ -49,7 +51,7 @@ final class SyncCommand implements Callable<Integer> {
      * @throws Exception when the routes cannot start (bucket missing, S3 unreachable) or the listing fails
      */
     static SyncSummary syncOnce(AppRuntime runtime, ProgressListener listener, Path routesDir) throws Exception {
-        Main main = RunCommand.camelMain(runtime, listener, List.of(routesDir.resolve(RunCommand.SYNC_ROUTES)), false);
+        Main main = CamelApp.camelMain(runtime, listener, List.of(routesDir.resolve(CamelApp.SYNC_ROUTES)), false);
         try {
             main.start();
         } catch (RuntimeException e) { // e.g. the endpoint's bucket check: no such bucket, access denied, no route

@@ -50,9 +50,10 @@ public final class FilesRoute extends RouteBuilder {
     }
 
     private void failed(Exchange e) {
-        SourceDocument doc = e.getProperty(IngestRoutes.SOURCE, SourceDocument.class);
+        // the body is still the document: a failed ingest leaves it as it was
+        Object body = e.getIn().getBody();
         Throwable error = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        listener.failed(doc != null ? doc.sourceName() : String.valueOf(e.getIn().getBody()),
+        listener.failed(body instanceof SourceDocument doc ? doc.sourceName() : String.valueOf(body),
                 FailureRecord.rootIngestCause(error));
     }
 }

@@ -77,8 +77,9 @@ class BulkDropFolderIT {
             DenseCollections.create(client.c, collection, dimension);
             StreamOrBulkWriter writer = new StreamOrBulkWriter(new MilvusWriter(client.c, collection),
                     new BulkImporter(client.c, new ImportJobs(v1.c), store, config, collection), config);
-            IngestPipeline pipeline = new IngestPipeline(new Extractors(), new TokenChunker(ModelTokenizer.bgeSmallEnV15(),
-                    384, 64, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME), BulkImportIT.EMBEDDER, writer);
+            IngestPipeline pipeline = IngestPipeline.builder().extractor(new Extractors())
+                    .chunker(new TokenChunker(ModelTokenizer.bgeSmallEnV15(), 384, 64, BgeSmallEmbedder.MAX_TOKENS,
+                            BgeSmallEmbedder.MODEL_NAME)).embedder(BulkImportIT.EMBEDDER).writer(writer).build();
             ProgressListener quiet = new ProgressListener() {
                 public void succeeded(DocumentResult r) {
                 }
@@ -94,7 +95,6 @@ class BulkDropFolderIT {
             p.setProperty("ingest.retry.initial-delay-ms", "500");
             p.setProperty("ingest.retry.max-delay-ms", "1000");
             camel.getPropertiesComponent().setOverrideProperties(p);
-            camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, writer);
             camel.getRegistry().bind(FailureRecorder.BEAN, new FailureRecorder(quiet));
             camel.getRegistry().bind(MilvusCommit.BEAN, new MilvusCommit(commit));
             camel.addRoutes(new IngestRoutes(pipeline, quiet, 2));

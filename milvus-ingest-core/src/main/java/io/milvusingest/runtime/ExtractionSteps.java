@@ -1,4 +1,4 @@
-package io.milvusingest.cli;
+package io.milvusingest.runtime;
 
 import io.milvusingest.caption.VlmCaptioner;
 import io.milvusingest.config.CaptionConfig;
@@ -15,7 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The configured steps run after extraction, in order: captions ({@code caption.*}), then the store task. */
-final class ExtractionSteps {
+public final class ExtractionSteps {
     private static final Logger LOG = LoggerFactory.getLogger(ExtractionSteps.class);
 
     private ExtractionSteps() {
@@ -27,7 +27,7 @@ final class ExtractionSteps {
      * ({@code store.uri} with {@code store.images}). Otherwise an image element has no text, so it is never
      * chunked nor uploaded, and decoding and PNG-encoding it would only cost CPU beside the model.
      */
-    static ExtractOptions extractOptions(IngestConfig config) {
+    public static ExtractOptions extractOptions(IngestConfig config) {
         ExtractOptions x = config.extract();
         boolean used = config.ocr().images() || config.caption() != null
                 || (!config.store().uri().isBlank() && config.store().images());
@@ -39,7 +39,7 @@ final class ExtractionSteps {
         return new ExtractOptions(x.text(), x.tables(), false, x.textDepth());
     }
 
-    static List<ExtractionStep> of(IngestConfig config) {
+    public static List<ExtractionStep> of(IngestConfig config) {
         List<ExtractionStep> steps = new ArrayList<>();
         CaptionConfig c = config.caption();
         if (c != null) {

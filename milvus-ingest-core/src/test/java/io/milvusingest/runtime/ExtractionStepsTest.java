@@ -1,4 +1,4 @@
-package io.milvusingest.cli;
+package io.milvusingest.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

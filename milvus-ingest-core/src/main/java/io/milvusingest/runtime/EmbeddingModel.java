@@ -1,19 +1,21 @@
-package io.milvusingest.cli;
+package io.milvusingest.runtime;
 
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.embed.ModelTokenizer;
 import io.milvusingest.embed.OpenAiEmbedder;
+import org.slf4j.LoggerFactory;
 
 /**
- * The embedder, the tokenizer chunks are measured with, and what to close at exit.
+ * The embedder, the tokenizer chunks are measured with, and what to close with them.
  *
  * @param embedder  the embedding model
  * @param tokenizer measures chunk sizes
- * @param resources closed with the runtime
+ * @param resources closed by {@link #close()}
  */
-record EmbeddingModel(Embedder embedder, ModelTokenizer tokenizer, AutoCloseable resources) {
+public record EmbeddingModel(Embedder embedder, ModelTokenizer tokenizer, AutoCloseable resources)
+        implements AutoCloseable {
 
     /**
      * {@code embed.provider=local}: the in-process bge-small; {@code openai}: the remote service (its start-up
@@ -21,7 +23,7 @@ record EmbeddingModel(Embedder embedder, ModelTokenizer tokenizer, AutoCloseable
      *
      * @throws IllegalStateException when the remote service fails its probe or has another dimension
      */
-    static EmbeddingModel load(IngestConfig config) {
+    public static EmbeddingModel load(IngestConfig config) {
         if (config.remoteEmbedder() == null) {
             BgeSmallEmbedder bge = new BgeSmallEmbedder(
                     new BgeSmallEmbedder.Options(config.embedBatchSize(), config.embedThreads()));
@@ -33,6 +35,22 @@ record EmbeddingModel(Embedder embedder, ModelTokenizer tokenizer, AutoCloseable
         } catch (RuntimeException e) {
             tokenizer.close();
             throw e;
+        }
+    }
+
+    /** @return a model around an embedder its caller owns, measured with bge-small's tokenizer (closed here) */
+    public static EmbeddingModel of(Embedder embedder) {
+        ModelTokenizer tokenizer = ModelTokenizer.bgeSmallEnV15();
+        return new EmbeddingModel(embedder, tokenizer, tokenizer);
+    }
+
+    /** Closes the resources; never throws. */
+    @Override
+    public void close() {
+        try {
+            resources.close();
+        } catch (Exception e) {
+            LoggerFactory.getLogger(EmbeddingModel.class).debug("closing the model: {}", e.toString());
         }
     }
 }

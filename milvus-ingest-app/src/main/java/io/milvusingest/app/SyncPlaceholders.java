@@ -1,4 +1,4 @@
-package io.milvusingest.cli;
+package io.milvusingest.app;
 
 import io.milvusingest.config.SyncConfig;
 import java.util.Properties;
@@ -8,13 +8,13 @@ import java.util.Properties;
  * {@code routes/bucket-sync.camel.yaml}, and the aws2-s3 component's credentials. Credentials go on the component,
  * not in the route's endpoint URI, so they never show in a URI, a route dump or a log line.
  */
-final class SyncPlaceholders {
+public final class SyncPlaceholders {
 
     private SyncPlaceholders() {
     }
 
     /** @param scheduled whether the scheduler route starts ({@code sync.scheduled}) */
-    static Properties of(SyncConfig s, boolean scheduled) {
+    public static Properties of(SyncConfig s, boolean scheduled) {
         Properties p = new Properties();
         p.setProperty("sync.scheduled", Boolean.toString(scheduled));
         // a bucket is required only when the route is loaded; the value keeps the placeholder resolvable
