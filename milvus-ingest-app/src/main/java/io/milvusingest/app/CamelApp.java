@@ -2,9 +2,7 @@ package io.milvusingest.app;
 
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.pipeline.ProgressListener;
-import io.milvusingest.route.FailureRecorder;
-import io.milvusingest.route.IngestRoutes;
-import io.milvusingest.route.MilvusCommit;
+import io.milvusingest.camel.MilvusIngestComponent;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.ObjectStoreHealthCheck;
@@ -36,7 +34,7 @@ public final class CamelApp {
     /**
      * camel-main with the YAML routes of {@code routesDir} ({@code *.camel.yaml}; {@code bucket-sync.camel.yaml}
      * only when {@code sync.enabled=true}, since it needs a reachable bucket), the Java DSL pipeline
-     * ({@code direct:ingest}) and the beans the routes name; not started.
+     * (the {@code milvus-ingest} component on the runtime) and the beans the routes name; not started.
      */
     public static Main camelMain(AppRuntime runtime, ProgressListener listener, Path routesDir) {
         return camelMain(runtime, listener, routeFiles(routesDir, runtime.config().sync().enabled()), true);
@@ -63,10 +61,7 @@ public final class CamelApp {
         Main main = new Main();
         main.configure().withRoutesIncludePattern(routeFiles.stream()
                 .map(f -> "file:" + f.toAbsolutePath()).collect(Collectors.joining(",")));
-        main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener,
-                runtime.config().pipelining().embedParallelism()));
-        main.bind(MilvusCommit.BEAN, new MilvusCommit(runtime.commit()));
-        main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
+        main.bind(MilvusIngestComponent.SCHEME, component(runtime, listener));
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
         main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
         if (runtime.bulkStore() != null) {
@@ -85,10 +80,22 @@ public final class CamelApp {
         return main;
     }
 
+    /**
+     * The {@code milvus-ingest} component the routes send documents to, on the application's runtime (its
+     * configuration, loaded model, Milvus connection and group commit), telling {@code listener} of each document.
+     */
+    public static MilvusIngestComponent component(AppRuntime runtime, ProgressListener listener) {
+        MilvusIngestComponent component = new MilvusIngestComponent();
+        component.setRuntime(runtime);
+        component.setProgressListener(listener);
+        return component;
+    }
+
     /** Values the YAML routes reference as {{key}}, already resolved and validated. */
     private static Properties placeholders(IngestConfig c, boolean withHealth) {
         Properties p = new Properties();
         p.setProperty("ingest.inbox", c.inbox().toString());
+        p.setProperty("milvus.collection", c.milvus().collection());
         p.setProperty("ingest.poll-delay-ms", Long.toString(c.pollDelayMs()));
         p.setProperty("ingest.workers", Integer.toString(c.pipelining().workers()));
         if (withHealth && c.healthPort() > 0) {

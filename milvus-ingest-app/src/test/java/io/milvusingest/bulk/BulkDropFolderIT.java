@@ -10,15 +10,15 @@ import io.milvusingest.config.BulkConfig;
 import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.ModelTokenizer;
 import io.milvusingest.extract.Extractors;
-import io.milvusingest.model.DocumentResult;
 import io.milvusingest.pipeline.IngestPipeline;
-import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.MilvusWriter;
-import io.milvusingest.route.MilvusCommit;
-import io.milvusingest.route.FailureRecorder;
-import io.milvusingest.route.IngestRoutes;
+import io.milvusingest.camel.MilvusIngestConstants;
+import io.milvusingest.model.SourceDocument;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.ProcessorEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The drop-folder route ({@code routes/drop-folder.camel.yaml} + {@code direct:ingest}) with the stream-or-bulk
+ * The drop-folder route ({@code routes/drop-folder.camel.yaml}) with the stream-or-bulk
  * endpoint and threshold 1, so each document is its own bulk import job, on a real Milvus 2.3.5 + MinIO.
  */
 @ExtendWith(BulkStackExtension.class)
@@ -80,13 +80,6 @@ class BulkDropFolderIT {
             IngestPipeline pipeline = IngestPipeline.builder().extractor(new Extractors())
                     .chunker(new TokenChunker(ModelTokenizer.bgeSmallEnV15(), 384, 64, BgeSmallEmbedder.MAX_TOKENS,
                             BgeSmallEmbedder.MODEL_NAME)).embedder(BulkImportIT.EMBEDDER).writer(writer).build();
-            ProgressListener quiet = new ProgressListener() {
-                public void succeeded(DocumentResult r) {
-                }
-
-                public void failed(String name, Throwable error) {
-                }
-            };
             Properties p = new Properties();
             p.setProperty("ingest.inbox", inbox.toString());
             p.setProperty("ingest.poll-delay-ms", "200");
@@ -95,9 +88,20 @@ class BulkDropFolderIT {
             p.setProperty("ingest.retry.initial-delay-ms", "500");
             p.setProperty("ingest.retry.max-delay-ms", "1000");
             camel.getPropertiesComponent().setOverrideProperties(p);
-            camel.getRegistry().bind(FailureRecorder.BEAN, new FailureRecorder(quiet));
-            camel.getRegistry().bind(MilvusCommit.BEAN, new MilvusCommit(commit));
-            camel.addRoutes(new IngestRoutes(pipeline, quiet, 2));
+            p.setProperty("milvus.collection", collection);
+            // the route's milvus-ingest step on this test's own pipeline (a bulk importer on a Milvus 2.3.5 v1
+            // client, which the component does not build); failureRecorder and milvusCommit are the component's
+            camel.addComponent("milvus-ingest", new DefaultComponent() {
+                @Override
+                protected org.apache.camel.Endpoint createEndpoint(String uri, String remaining,
+                                                                   java.util.Map<String, Object> parameters) {
+                    return new ProcessorEndpoint(uri, this, e -> {
+                        java.io.File file = (java.io.File) e.getIn().getBody(GenericFile.class).getFile();
+                        e.getIn().setBody(pipeline.ingest(SourceDocument.ofFile(file.toPath())));
+                        e.setProperty(MilvusIngestConstants.COMMIT_PROPERTY, commit);
+                    });
+                }
+            });
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(camel, "file:routes/drop-folder.camel.yaml"));
             camel.start();

@@ -1,4 +1,4 @@
-package io.milvusingest.route;
+package io.milvusingest.camel;
 
 import io.milvusingest.report.FailureRecord;
 import io.milvusingest.pipeline.ProgressListener;
@@ -9,8 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bean {@code failureRecorder}: called by the drop-folder route's onException before the file consumer moves the
- * file to {@code .failed/}; writes {@code .failed/<name>.error.json} so every failed file carries its reason.
+ * Bean {@code failureRecorder} (bound by {@link MilvusIngestBeans}): called by a file route's onException before the
+ * file consumer moves the file to {@code .failed/}; writes {@code .failed/<name>.error.json} so every failed file
+ * carries its reason, and tells the component's progress listener, if any.
  */
 public final class FailureRecorder {
     /** Bean name used by {@code routes/drop-folder.camel.yaml}. */
@@ -18,12 +19,6 @@ public final class FailureRecorder {
     /** Sub-folder of the inbox receiving failed files, as the route's {@code moveFailed} option says. */
     public static final String FAILED_DIR = ".failed";
     private static final Logger LOG = LoggerFactory.getLogger(FailureRecorder.class);
-
-    private final ProgressListener listener;
-
-    public FailureRecorder(ProgressListener listener) {
-        this.listener = listener;
-    }
 
     /** Records the exchange's caught exception; never throws, so the file still moves to {@code .failed/}. */
     public void record(Exchange exchange) {
@@ -37,6 +32,12 @@ public final class FailureRecorder {
         } catch (IOException e) {
             LOG.error("cannot write the error file for {}: {}", name, e.toString());
         }
-        listener.failed(name, error);
+        ProgressListener listener = exchange.getContext()
+                .getComponent(MilvusIngestComponent.SCHEME, MilvusIngestComponent.class).getProgressListener();
+        if (listener != null) {
+            listener.failed(name, error);
+        } else {
+            LOG.warn("{} failed: {}", name, error == null ? "unknown error" : error.toString());
+        }
     }
 }
