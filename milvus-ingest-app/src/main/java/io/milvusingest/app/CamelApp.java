@@ -37,8 +37,8 @@ public final class CamelApp {
 
     /**
      * camel-main with the YAML routes of {@code routesDir} ({@code *.camel.yaml}; {@code bucket-sync.camel.yaml}
-     * only when {@code sync.enabled=true}, since it needs a reachable bucket), the Java DSL pipeline
-     * (the {@code milvus-ingest} component on the runtime) and the beans the routes name; not started.
+     * only when {@code sync.enabled=true}, since it needs a reachable bucket), the {@code milvus-ingest} component on
+     * the runtime, and the beans and health checks the routes use; not started.
      */
     public static Main camelMain(AppRuntime runtime, ProgressListener listener, Path routesDir) {
         return camelMain(runtime, listener, routeFiles(routesDir, runtime.config().sync().enabled()), true);
@@ -56,7 +56,8 @@ public final class CamelApp {
     }
 
     /**
-     * camel-main with the given YAML route files, the Java DSL pipeline and the beans the routes name; not started.
+     * camel-main with the given YAML route files, the {@code milvus-ingest} component on the runtime and the beans
+     * the routes name; not started.
      *
      * @param scheduled whether the bucket-sync scheduler route starts (false: cycles run only on request, by
      *                  sending to {@code direct:bucket-sync-cycle}, as {@code bin/ingest sync} does)

@@ -91,6 +91,7 @@ class BulkDropFolderIT {
             p.setProperty("milvus.collection", collection);
             // the route's milvus-ingest step on this test's own pipeline (a bulk importer on a Milvus 2.3.5 v1
             // client, which the component does not build); failureRecorder and milvusCommit are the component's
+            camel.setAutowiredEnabled(false); // the component's generated configurer would autowire the stand-in
             camel.addComponent("milvus-ingest", new DefaultComponent() {
                 @Override
                 protected org.apache.camel.Endpoint createEndpoint(String uri, String remaining,
