@@ -7,12 +7,12 @@ import io.milvusingest.sync.SyncSummary;
 import org.apache.camel.CamelExecutionException;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.camel.MilvusIngestComponent;
+import io.milvusingest.camel.dropfolder.DropFolderBeans;
+import io.milvusingest.route.BucketSyncBeans;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.ObjectStoreHealthCheck;
-import io.milvusingest.route.SyncBucketHealthCheck;
 import io.milvusingest.runtime.AppRuntime;
-import io.milvusingest.sync.BucketSync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +21,13 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Camel assembly of the application: camel-main with the YAML routes of {@code routes/}, the component's
@@ -31,6 +37,7 @@ import org.apache.camel.main.Main;
 public final class CamelApp {
     /** The bucket sync route file, loaded only when sync.enabled=true. */
     public static final Path SYNC_ROUTES = Path.of("bucket-sync.camel.yaml");
+    private static final Logger LOG = LoggerFactory.getLogger(CamelApp.class);
 
     private CamelApp() {
     }
@@ -67,18 +74,25 @@ public final class CamelApp {
         main.configure().withRoutesIncludePattern(routeFiles.stream()
                 .map(f -> "file:" + f.toAbsolutePath()).collect(Collectors.joining(",")));
         main.bind(MilvusIngestComponent.SCHEME, component(runtime, listener));
+        DropFolderBeans.of(runtime.config().inbox(), runtime.config().dropFolder(), listener).forEach(main::bind);
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
         main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
         if (runtime.bulkStore() != null) {
             main.bind("objectStoreHealthCheck", new ObjectStoreHealthCheck(runtime.bulkStore()));
         }
         if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
-            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
-                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener));
-            main.bind("syncBucketHealthCheck", new SyncBucketHealthCheck(runtime.config().sync(),
-                    main::getCamelContext));
+            BucketSyncBeans.bind(main, runtime.config().sync(), runtime.config().limits().maxBytes(),
+                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener);
         }
         // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
+        if (scheduled && runtime.config().healthPort() > 0) {
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport started) {
+                    logHealthEndpoint(started.getCamelContext(), runtime.config());
+                }
+            });
+        }
         Properties p = placeholders(runtime.config(), scheduled);
         p.putAll(SyncPlaceholders.of(runtime.config().sync(), scheduled));
         main.setOverrideProperties(p);
@@ -96,6 +110,20 @@ public final class CamelApp {
         return component;
     }
 
+    /** Logs where the management server that serves the health checks listens, as it reports it once started. */
+    private static void logHealthEndpoint(CamelContext context, IngestConfig c) {
+        ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
+        String host = server != null ? server.getHost() : c.healthHost();
+        int port = server != null ? server.getPort() : c.healthPort();
+        LOG.info("health endpoint listening on http://{}:{}/observe/health ({})", host.contains(":") ? "[" + host + "]"
+                : host, port, isLoopback(host) ? "this machine only; set health.host to serve a network"
+                : "health.host=" + host + ": reachable from the network");
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
     /** Values the YAML routes reference as {{key}}, already resolved and validated. */
     private static Properties placeholders(IngestConfig c, boolean withHealth) {
         Properties p = new Properties();
@@ -103,9 +131,12 @@ public final class CamelApp {
         p.setProperty("milvus.collection", c.milvus().collection());
         p.setProperty("ingest.poll-delay-ms", Long.toString(c.pollDelayMs()));
         p.setProperty("ingest.workers", Integer.toString(c.pipelining().workers()));
+        DropFolderBeans.placeholders(p, c.dropFolder());
         if (withHealth && c.healthPort() > 0) {
-            // camel-main's management server (camel-platform-http-main) serves Camel health checks
+            // camel-main's management server (camel-platform-http-main) serves Camel health checks; it binds to
+            // every interface (0.0.0.0) unless told otherwise, so it is told health.host (loopback by default)
             p.setProperty("camel.management.enabled", "true");
+            p.setProperty("camel.management.host", c.healthHost());
             p.setProperty("camel.management.port", Integer.toString(c.healthPort()));
             p.setProperty("camel.management.healthCheckEnabled", "true");
             // list each check (routes, milvus, embedding-model) with its state, not only the overall one
