@@ -1,6 +1,7 @@
 package io.milvusingest.cli;
 
 import io.milvusingest.config.IngestConfig;
+import io.milvusingest.runtime.AppRuntime;
 import io.milvusingest.serve.EmbeddingsEndpoint;
 import io.milvusingest.serve.ServeRoutes;
 import java.util.Map;
@@ -27,7 +28,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         IngestConfig config = common.load(Map.of());
-        try (AppRuntime runtime = AppRuntime.start(config)) {
+        try (AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             // The app starting on an existing collection loads it: Milvus Lite forgets loads when it restarts, and
             // clients of this server (NeMo's retrieval) search the collection without loading it.
             String collection = config.milvus().collection();
