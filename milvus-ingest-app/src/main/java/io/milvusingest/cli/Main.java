@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "ingest", mixinStandardHelpOptions = true, version = "milvus-ingest 0.1.0",
         description = "Ingest documents into Milvus (dense + BM25) and search them.",
         subcommands = {DemoCommand.class, FilesCommand.class, RunCommand.class, SyncCommand.class,
-                SearchCommand.class})
+                SearchCommand.class, EvalCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
