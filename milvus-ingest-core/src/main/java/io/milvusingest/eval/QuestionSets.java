@@ -55,8 +55,8 @@ public final class QuestionSets {
         List<EvalQuestion> out = new ArrayList<>();
         try (MappingIterator<String[]> rows = MAPPER.readerFor(String[].class).with(schema).readValues(in)) {
             while (rows.hasNextValue()) {
+                long line = rows.getCurrentLocation().getLineNr(); // the row's first token is read: its line
                 String[] row = rows.nextValue();
-                long line = rows.getCurrentLocation().getLineNr();
                 if (row.length != 3) {
                     throw new IllegalArgumentException(file + " line " + line
                             + ": expected question<TAB>source<TAB>page (3 columns), got " + row.length);
@@ -73,8 +73,8 @@ public final class QuestionSets {
         try (MappingIterator<Map<String, String>> rows = MAPPER.readerFor(Map.class).with(schema)
                 .without(CsvParser.Feature.WRAP_AS_ARRAY).readValues(in)) {
             while (rows.hasNextValue()) {
-                Map<String, String> row = rows.nextValue();
                 long line = rows.getCurrentLocation().getLineNr();
+                Map<String, String> row = rows.nextValue();
                 for (String column : List.of("query", "pdf", "page")) {
                     if (row.get(column) == null) {
                         throw new IllegalArgumentException(file + " line " + line + ": no '" + column

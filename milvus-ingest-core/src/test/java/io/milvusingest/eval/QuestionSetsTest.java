@@ -41,15 +41,15 @@ class QuestionSetsTest {
 
     @Test
     void malformedRowsNameTheFile() throws IOException {
-        Path twoColumns = Files.writeString(dir.resolve("bad.tsv"), "question only\tguide.pdf\n");
+        Path twoColumns = Files.writeString(dir.resolve("bad.tsv"), "# c\nq\tguide.pdf\t1\nquestion only\tguide.pdf\n");
         assertThatThrownBy(() -> QuestionSets.read(twoColumns)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("bad.tsv").hasMessageContaining("3 columns");
+                .hasMessageContaining("bad.tsv line 3:").hasMessageContaining("3 columns");
         Path zeroPage = Files.writeString(dir.resolve("zero.tsv"), "q\tguide.pdf\t0\n");
         assertThatThrownBy(() -> QuestionSets.read(zeroPage)).hasMessageContaining("1-based");
         Path notANumber = Files.writeString(dir.resolve("nan.tsv"), "q\tguide.pdf\tseven\n");
         assertThatThrownBy(() -> QuestionSets.read(notANumber)).hasMessageContaining("'seven'");
         Path noPage = Files.writeString(dir.resolve("x.csv"), "query,pdf\nq,guide\n");
-        assertThatThrownBy(() -> QuestionSets.read(noPage)).hasMessageContaining("'page'");
+        assertThatThrownBy(() -> QuestionSets.read(noPage)).hasMessageContaining("x.csv line 2:").hasMessageContaining("'page'");
         Path empty = Files.writeString(dir.resolve("empty.tsv"), "# nothing\n");
         assertThatThrownBy(() -> QuestionSets.read(empty)).hasMessageContaining("no questions");
     }
