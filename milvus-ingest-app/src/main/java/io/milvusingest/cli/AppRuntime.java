@@ -180,7 +180,7 @@ final class AppRuntime implements AutoCloseable {
         if (pipeline == null) { // an ingesting runtime has already created and loaded the collection
             new CollectionManager(client).loadForSearch(config.milvus().collection(), embedder.dimension());
         }
-        return new HybridSearcher(client, config.milvus().collection(), embedder);
+        return new HybridSearcher(client, config.milvus().collection(), embedder, config.search());
     }
 
     MilvusClientV2 client() {
