@@ -55,7 +55,7 @@ for line in open(sys.argv[3], encoding="utf-8"):
 ranks = {q["question"]: q["page_rank"] for q in result["questions"]}
 for name, questions in parts.items():
     r = [ranks[q] for q in questions]
-    print("%-7s %-9s %6.3f %9.3f   (page level, %d questions)" % ("", name, sum(x == 1 for x in r) / len(r),
+    print("%-7s %-11s %4.3f %9.3f   (page level, %d questions)" % ("", name, sum(x == 1 for x in r) / len(r),
           sum(1 <= x <= 5 for x in r) / len(r), len(r)))
 PY
 done
