@@ -113,7 +113,8 @@ final class AppRuntime implements AutoCloseable {
             extractor = new GuardedExtractor(extractors, config.limits());
             List<ExtractionStep> steps = ExtractionSteps.of(config);
             uploader = new StreamOrBulkWriter(writer, bulkImporter(), config.bulk());
-            pipeline = new IngestPipeline(extractor, chunker, embedder, uploader, config.upload(), steps);
+            pipeline = new IngestPipeline(extractor, chunker, embedder, uploader, config.upload(), steps)
+                    .withContextPrefix(config.contextPrefix());
         }
         return pipeline;
     }

@@ -45,6 +45,8 @@ import java.util.List;
  *                        {@code embed.parallelism})
  * @param search          hybrid fusion and query embedding ({@code search.ranker}, {@code search.dense-weight},
  *                        {@code search.query-instruction})
+ * @param contextPrefix   embed each chunk with its document title and section heading prefixed
+ *                        ({@code embed.context-prefix})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
@@ -52,7 +54,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                            UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder,
                            CaptionConfig caption, ExtractLimits limits, RetryPolicy retry, Path reportDir,
                            int healthPort, SyncConfig sync, BulkConfig bulk, Pipelining pipelining,
-                           SearchOptions search) {
+                           SearchOptions search, boolean contextPrefix) {
 
     /**
      * How much runs at once. Documents are extracted, split and uploaded on {@code workers} threads, so the
@@ -169,7 +171,8 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 new SearchOptions(SearchOptions.Fusion.valueOf(k.choice("search.ranker", "rrf",
                         List.of("rrf", "weighted")).toUpperCase(java.util.Locale.ROOT)),
                         k.fraction("search.dense-weight", SearchOptions.DEFAULTS.denseWeight()),
-                        k.bool("search.query-instruction", SearchOptions.DEFAULTS.queryInstruction())));
+                        k.bool("search.query-instruction", SearchOptions.DEFAULTS.queryInstruction())),
+                k.bool("embed.context-prefix", false));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }

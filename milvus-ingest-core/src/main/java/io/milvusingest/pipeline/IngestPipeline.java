@@ -30,6 +30,7 @@ public final class IngestPipeline {
     private final DocumentWriter writer;
     private final UploadOptions upload;
     private final List<ExtractionStep> steps;
+    private final boolean contextPrefix;
 
     /** A pipeline that uploads every element type. */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer) {
@@ -42,6 +43,12 @@ public final class IngestPipeline {
      */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
                           UploadOptions upload, List<ExtractionStep> steps) {
+        this(extractor, chunker, embedder, writer, upload, steps, false);
+    }
+
+    private IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
+                           UploadOptions upload, List<ExtractionStep> steps, boolean contextPrefix) {
+        this.contextPrefix = contextPrefix;
         this.extractor = extractor;
         this.chunker = chunker;
         this.embedder = embedder;
@@ -72,7 +79,8 @@ public final class IngestPipeline {
 
     /**
      * Chunks the elements the upload flags accept; elements without text (images without OCR text or caption)
-     * yield no chunk.
+     * yield no chunk. With the context prefix on, each chunk carries its document title and section heading
+     * ({@link io.milvusingest.model.DocumentOutline#context(int)}) for {@link #embed}.
      *
      * @throws IngestException EMPTY when no chunk comes out (only whitespace, or every type disabled)
      */
@@ -81,17 +89,31 @@ public final class IngestPipeline {
         if (chunks.isEmpty()) {
             throw new IngestException(ErrorKind.EMPTY, Stage.SPLIT, doc.sourceId(), "no text to index");
         }
-        return chunks;
+        return contextPrefix ? chunks.stream().map(c -> c.withContext(extraction.outline().context(c.pageNumber())))
+                .toList() : chunks;
     }
 
-    /** @throws IngestException EMBEDDING_FAILED */
+    /**
+     * Embeds the chunks; a chunk with a {@link Chunk#context()} is embedded as {@code context + "\n" + text} when
+     * that fits the model (text tokens plus context characters at most {@link Embedder#maxTokens()}: a word-piece
+     * token covers at least one character), else as its text alone. The stored text stays the chunk text.
+     *
+     * @throws IngestException EMBEDDING_FAILED
+     */
     public EmbeddedDocument embed(SourceDocument doc, int pages, List<Chunk> chunks) {
         List<float[]> vectors;
         try {
             // the whole document in one call: the embedder sizes its own inference batches (embed.batch-size)
             // and the chunker's token ids, so the chunks are not tokenized a second time
-            vectors = embedder.embedTokenized(chunks.stream().map(Chunk::text).toList(),
-                    chunks.stream().map(Chunk::tokenIds).toList()); // Stream.toList keeps the nulls (ids unknown)
+            List<String> texts = new java.util.ArrayList<>(chunks.size());
+            List<long[]> ids = new java.util.ArrayList<>(chunks.size()); // nulls allowed: ids unknown
+            for (Chunk c : chunks) {
+                boolean prefixed = c.context() != null
+                        && c.tokenCount() + c.context().length() + 1 <= embedder.maxTokens();
+                texts.add(prefixed ? c.context() + "\n" + c.text() : c.text());
+                ids.add(prefixed ? null : c.tokenIds());
+            }
+            vectors = embedder.embedTokenized(texts, ids);
         } catch (IngestException e) {
             if (e.source() == null) {
                 throw new IngestException(e.kind(), e.stage(), doc.sourceId(), e.page(), e.getMessage(), e.getCause());
@@ -118,7 +140,16 @@ public final class IngestPipeline {
      *     ({@link io.milvusingest.embed.ParallelEmbedder})
      */
     public IngestPipeline withEmbedder(Embedder other) {
-        return new IngestPipeline(extractor, chunker, other, writer, upload, steps);
+        return new IngestPipeline(extractor, chunker, other, writer, upload, steps, contextPrefix);
+    }
+
+    /**
+     * @param on whether chunks are embedded with their document title and section heading prefixed
+     *           ({@code embed.context-prefix}); the stored text never has it
+     * @return this pipeline with the context prefix on or off
+     */
+    public IngestPipeline withContextPrefix(boolean on) {
+        return new IngestPipeline(extractor, chunker, embedder, writer, upload, steps, on);
     }
 
     /** Runs all stages on one document. @throws IngestException on the first failing stage */

@@ -60,6 +60,79 @@ class IngestPipelineTest {
         assertThat(chunks.get(1).element()).isSameAs(extraction.elements().get(1));
     }
 
+    /** Records what it is asked to embed; its vectors are zeros (the test is about the inputs). */
+    private static final class RecordingEmbedder implements io.milvusingest.embed.Embedder {
+        final List<String> texts = new ArrayList<>();
+        final List<long[]> ids = new ArrayList<>();
+        final int maxTokens;
+
+        RecordingEmbedder(int maxTokens) {
+            this.maxTokens = maxTokens;
+        }
+
+        @Override
+        public List<float[]> embedPassages(List<String> passages) {
+            return embedTokenized(passages, java.util.Collections.nCopies(passages.size(), null));
+        }
+
+        @Override
+        public List<float[]> embedTokenized(List<String> passages, List<long[]> tokenIds) {
+            texts.addAll(passages);
+            ids.addAll(tokenIds);
+            return passages.stream().map(p -> new float[4]).toList();
+        }
+
+        @Override
+        public float[] embedQuery(String query) {
+            return new float[4];
+        }
+
+        @Override
+        public int dimension() {
+            return 4;
+        }
+
+        @Override
+        public int maxTokens() {
+            return maxTokens;
+        }
+
+        @Override
+        public String modelName() {
+            return "recording";
+        }
+    }
+
+    @Test
+    void should_embed_the_title_and_heading_before_the_text_but_store_the_text_alone_when_the_prefix_is_on() {
+        Extraction withOutline = new Extraction(List.of(new Element(ContentType.TEXT, "Page one text.", 1)), 1,
+                io.milvusingest.model.DocumentOutline.of("Guide", java.util.Map.of(1, "Intro")));
+        TokenChunker chunker = new TokenChunker(tokenizer, 64, 8, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME);
+        RecordingEmbedder roomy = new RecordingEmbedder(BgeSmallEmbedder.MAX_TOKENS);
+        IngestPipeline on = new IngestPipeline(d -> withOutline, chunker, roomy, null, UploadOptions.ALL, List.of())
+                .withContextPrefix(true);
+
+        List<Chunk> chunks = on.split(doc, withOutline);
+        assertThat(chunks).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("Page one text.");
+            assertThat(c.context()).isEqualTo("Guide > Intro");
+        });
+        assertThat(on.embed(doc, 1, chunks).chunks().get(0).text()).isEqualTo("Page one text.");
+        assertThat(roomy.texts).containsExactly("Guide > Intro\nPage one text.");
+        assertThat(roomy.ids).containsExactly((long[]) null); // re-tokenized with the prefix
+
+        // 4 text tokens + 13 context characters + the newline do not fit a 10-token model: the text alone
+        RecordingEmbedder tight = new RecordingEmbedder(10);
+        on.withEmbedder(tight).embed(doc, 1, chunks);
+        assertThat(tight.texts).containsExactly("Page one text.");
+        assertThat(tight.ids.get(0)).isNotNull();
+
+        RecordingEmbedder off = new RecordingEmbedder(BgeSmallEmbedder.MAX_TOKENS);
+        IngestPipeline plain = new IngestPipeline(d -> withOutline, chunker, off, null, UploadOptions.ALL, List.of());
+        plain.embed(doc, 1, plain.split(doc, withOutline));
+        assertThat(off.texts).containsExactly("Page one text.");
+    }
+
     @Test
     void should_chunk_only_the_types_the_upload_flags_enable() {
         List<Chunk> chunks = pipeline(new UploadOptions(false, true, false), List.of()).split(doc, extraction);
