@@ -10,7 +10,7 @@ import io.milvus.v2.service.collection.request.DropCollectionReq;
 import io.milvusingest.bulk.BulkImporter;
 import io.milvusingest.bulk.ImportJobs;
 import io.milvusingest.bulk.ObjectStore;
-import io.milvusingest.bulk.StreamOrBulkWriter;
+import io.milvusingest.upload.StreamOrBulkWriter;
 import io.milvusingest.model.Chunk;
 import io.milvusingest.config.BulkConfig;
 import io.milvusingest.config.ConfigSource;

@@ -1,6 +1,6 @@
 package io.milvusingest.cli;
 
-import io.milvusingest.bulk.JobOutcome;
+import io.milvusingest.upload.JobOutcome;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.report.RunReport;
 import io.milvusingest.model.SourceDocument;

@@ -3,15 +3,14 @@ package io.milvusingest.cli;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.report.RunReport;
-import io.milvusingest.route.FailureRecorder;
+import io.milvusingest.route.DropFolderBeans;
 import io.milvusingest.route.InboxLock;
 import io.milvusingest.route.MilvusCommit;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.ObjectStoreHealthCheck;
-import io.milvusingest.route.SyncBucketHealthCheck;
 import io.milvusingest.route.IngestRoutes;
-import io.milvusingest.sync.BucketSync;
+import io.milvusingest.route.BucketSyncBeans;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -19,9 +18,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -35,6 +42,9 @@ import picocli.CommandLine.Mixin;
 final class RunCommand implements Callable<Integer> {
     /** The bucket sync route file, loaded only when sync.enabled=true. */
     static final Path SYNC_ROUTES = Path.of("bucket-sync.camel.yaml");
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    /** Longest wait of a Ctrl-C or SIGTERM for the session to close: Camel's own graceful stop allows 45 s. */
+    private static final long CLOSE_TIMEOUT_S = 90;
 
     @Mixin
     CommonOptions common;
@@ -44,6 +54,7 @@ final class RunCommand implements Callable<Integer> {
         IngestConfig config = common.load(java.util.Map.of());
         Files.createDirectories(config.inbox());
         Path routes = CommonOptions.home().resolve("routes");
+        CountDownLatch closed = new CountDownLatch(1);
         try (InboxLock lock = InboxLock.acquire(config.inbox()); AppRuntime runtime = AppRuntime.start(config)) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
             RunReport report = RunReport.open(config.reportDir(), "run");
@@ -54,13 +65,28 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println("syncing " + config.sync().sourceIdPrefix() + " every " + config.sync().delayMs()
                         + " ms (" + config.sync() + ")");
             }
+            // Ctrl-C and SIGTERM: camel-main's hangup hook only tells main.run() to return, and the JVM halts when
+            // the hooks end, before this thread has stopped Camel and closed the session; this hook waits for it
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitQuietly(closed), "milvus-ingest-shutdown"));
             main.run();
-            runtime.writer().flush();
+            // no flush here: every file moved to .done/ waited for one (group commit), and each sync cycle ends
+            // with one; a last flush would race Milvus Lite's own shutdown hook, and a server's flush quota
             report.close();
             System.out.println(printer.summary().describe());
             System.out.println("report: " + report.file());
+        } finally {
+            closed.countDown();
         }
         return 0;
+    }
+
+    /** Waits, at most {@value #CLOSE_TIMEOUT_S} s (Camel's graceful stop, Milvus Lite's stop), for latch. */
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(CLOSE_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -97,23 +123,43 @@ final class RunCommand implements Callable<Integer> {
                 runtime.config().pipelining().embedParallelism()));
         main.bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
         main.bind(MilvusCommit.BEAN, new MilvusCommit(runtime.commit()));
-        main.bind(FailureRecorder.BEAN, new FailureRecorder(listener));
+        DropFolderBeans.of(runtime.config().inbox(), runtime.config().dropFolder(), listener).forEach(main::bind);
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
         main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
         if (runtime.bulkStore() != null) {
             main.bind("objectStoreHealthCheck", new ObjectStoreHealthCheck(runtime.bulkStore()));
         }
         if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
-            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
-                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener));
-            main.bind("syncBucketHealthCheck", new SyncBucketHealthCheck(runtime.config().sync(),
-                    main::getCamelContext));
+            BucketSyncBeans.bind(main, runtime.config().sync(), runtime.config().limits().maxBytes(),
+                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener);
         }
         // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
+        if (scheduled && runtime.config().healthPort() > 0) {
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport started) {
+                    logHealthEndpoint(started.getCamelContext(), runtime.config());
+                }
+            });
+        }
         Properties p = placeholders(runtime.config(), scheduled);
         p.putAll(SyncPlaceholders.of(runtime.config().sync(), scheduled));
         main.setOverrideProperties(p);
         return main;
+    }
+
+    /** Logs where the management server that serves the health checks listens, as it reports it once started. */
+    private static void logHealthEndpoint(CamelContext context, IngestConfig c) {
+        ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
+        String host = server != null ? server.getHost() : c.healthHost();
+        int port = server != null ? server.getPort() : c.healthPort();
+        LOG.info("health endpoint listening on http://{}:{}/observe/health ({})", host.contains(":") ? "[" + host + "]"
+                : host, port, isLoopback(host) ? "this machine only; set health.host to serve a network"
+                : "health.host=" + host + ": reachable from the network");
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     /** Values the YAML routes reference as {{key}}, already resolved and validated. */
@@ -122,9 +168,12 @@ final class RunCommand implements Callable<Integer> {
         p.setProperty("ingest.inbox", c.inbox().toString());
         p.setProperty("ingest.poll-delay-ms", Long.toString(c.pollDelayMs()));
         p.setProperty("ingest.workers", Integer.toString(c.pipelining().workers()));
+        DropFolderBeans.placeholders(p, c.dropFolder());
         if (withHealth && c.healthPort() > 0) {
-            // camel-main's management server (camel-platform-http-main) serves Camel health checks
+            // camel-main's management server (camel-platform-http-main) serves Camel health checks; it binds to
+            // every interface (0.0.0.0) unless told otherwise, so it is told health.host (loopback by default)
             p.setProperty("camel.management.enabled", "true");
+            p.setProperty("camel.management.host", c.healthHost());
             p.setProperty("camel.management.port", Integer.toString(c.healthPort()));
             p.setProperty("camel.management.healthCheckEnabled", "true");
             // list each check (routes, milvus, embedding-model) with its state, not only the overall one

@@ -17,8 +17,11 @@ import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.MilvusWriter;
 import io.milvusingest.route.MilvusCommit;
-import io.milvusingest.route.FailureRecorder;
+import io.milvusingest.config.FollowSymlinks;
+import io.milvusingest.config.IngestConfig;
+import io.milvusingest.route.DropFolderBeans;
 import io.milvusingest.route.IngestRoutes;
+import io.milvusingest.upload.StreamOrBulkWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,12 +93,14 @@ class BulkDropFolderIT {
             p.setProperty("ingest.inbox", inbox.toString());
             p.setProperty("ingest.poll-delay-ms", "200");
             p.setProperty("ingest.workers", "2");
+            DropFolderBeans.placeholders(p, new IngestConfig.DropFolder(0, FollowSymlinks.INSIDE));
             p.setProperty("ingest.retry.max-redeliveries", "2");
             p.setProperty("ingest.retry.initial-delay-ms", "500");
             p.setProperty("ingest.retry.max-delay-ms", "1000");
             camel.getPropertiesComponent().setOverrideProperties(p);
             camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, writer);
-            camel.getRegistry().bind(FailureRecorder.BEAN, new FailureRecorder(quiet));
+            DropFolderBeans.of(inbox, new IngestConfig.DropFolder(0, FollowSymlinks.INSIDE), quiet)
+                    .forEach(camel.getRegistry()::bind);
             camel.getRegistry().bind(MilvusCommit.BEAN, new MilvusCommit(commit));
             camel.addRoutes(new IngestRoutes(pipeline, quiet, 2));
             PluginHelper.getRoutesLoader(camel).loadRoutes(
