@@ -114,7 +114,7 @@ final class AppRuntime implements AutoCloseable {
             List<ExtractionStep> steps = ExtractionSteps.of(config);
             uploader = new StreamOrBulkWriter(writer, bulkImporter(), config.bulk());
             pipeline = new IngestPipeline(extractor, chunker, embedder, uploader, config.upload(), steps)
-                    .withContextPrefix(config.contextPrefix());
+                    .withContextPrefix(config.contextPrefix()).withHeadingCuts(config.chunkByHeading());
         }
         return pipeline;
     }

@@ -51,6 +51,7 @@ import java.util.List;
  *                        {@code search.query-instruction})
  * @param contextPrefix   embed each chunk with its document title and section heading prefixed
  *                        ({@code embed.context-prefix})
+ * @param chunkByHeading  cut page text at the headings starting on its page before chunking ({@code chunk.by-heading})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
@@ -58,7 +59,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                            UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder,
                            CaptionConfig caption, ExtractLimits limits, RetryPolicy retry, Path reportDir,
                            String healthHost, int healthPort, SyncConfig sync, BulkConfig bulk, Pipelining pipelining,
-                           SearchOptions search, boolean contextPrefix) {
+                           SearchOptions search, boolean contextPrefix, boolean chunkByHeading) {
 
     /**
      * How much runs at once. Documents are extracted, split and uploaded on {@code workers} threads, so the
@@ -190,7 +191,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                         List.of("rrf", "weighted")).toUpperCase(java.util.Locale.ROOT)),
                         k.fraction("search.dense-weight", SearchOptions.DEFAULTS.denseWeight()),
                         k.bool("search.query-instruction", SearchOptions.DEFAULTS.queryInstruction())),
-                k.bool("embed.context-prefix", false));
+                k.bool("embed.context-prefix", false), k.bool("chunk.by-heading", false));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }

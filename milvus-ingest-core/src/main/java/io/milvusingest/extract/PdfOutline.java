@@ -31,7 +31,7 @@ final class PdfOutline {
 
     static DocumentOutline read(PDDocument pdf, String sourceId) {
         String title = pdf.getDocumentInformation() == null ? null : pdf.getDocumentInformation().getTitle();
-        Map<Integer, String> headings = new HashMap<>();
+        Map<Integer, List<DocumentOutline.Heading>> headings = new HashMap<>();
         try {
             PDDocumentOutline outline = pdf.getDocumentCatalog().getDocumentOutline();
             if (outline != null) {
@@ -43,8 +43,9 @@ final class PdfOutline {
         return DocumentOutline.of(title, headings);
     }
 
-    /** Pre-order, so for several bookmarks on one page the last in reading order wins. */
-    private static void walk(PDDocument pdf, PDOutlineNode node, List<String> path, Map<Integer, String> headings,
+    /** Pre-order: bookmarks of one page are kept in reading order. */
+    private static void walk(PDDocument pdf, PDOutlineNode node, List<String> path,
+                             Map<Integer, List<DocumentOutline.Heading>> headings,
                              int[] seen) throws IOException {
         if (path.size() >= MAX_DEPTH) {
             return;
@@ -58,7 +59,8 @@ final class PdfOutline {
             PDPage page = item.findDestinationPage(pdf);
             int index = page == null ? -1 : pdf.getPages().indexOf(page);
             if (index >= 0 && !name.isEmpty()) {
-                headings.put(index + 1, String.join(" > ", path));
+                headings.computeIfAbsent(index + 1, p -> new ArrayList<>())
+                        .add(new DocumentOutline.Heading(name, String.join(" > ", path)));
             }
             walk(pdf, item, path, headings, seen);
             path.remove(path.size() - 1);

@@ -11,6 +11,7 @@ import io.milvusingest.model.SourceDocument;
 import io.milvusingest.model.Stage;
 
 import io.milvusingest.model.Chunk;
+import io.milvusingest.chunk.HeadingCuts;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.model.Extraction;
@@ -31,6 +32,7 @@ public final class IngestPipeline {
     private final UploadOptions upload;
     private final List<ExtractionStep> steps;
     private final boolean contextPrefix;
+    private final boolean byHeading;
 
     /** A pipeline that uploads every element type. */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer) {
@@ -43,12 +45,13 @@ public final class IngestPipeline {
      */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
                           UploadOptions upload, List<ExtractionStep> steps) {
-        this(extractor, chunker, embedder, writer, upload, steps, false);
+        this(extractor, chunker, embedder, writer, upload, steps, false, false);
     }
 
     private IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
-                           UploadOptions upload, List<ExtractionStep> steps, boolean contextPrefix) {
+                           UploadOptions upload, List<ExtractionStep> steps, boolean contextPrefix, boolean byHeading) {
         this.contextPrefix = contextPrefix;
+        this.byHeading = byHeading;
         this.extractor = extractor;
         this.chunker = chunker;
         this.embedder = embedder;
@@ -80,17 +83,35 @@ public final class IngestPipeline {
     /**
      * Chunks the elements the upload flags accept; elements without text (images without OCR text or caption)
      * yield no chunk. With the context prefix on, each chunk carries its document title and section heading
-     * ({@link io.milvusingest.model.DocumentOutline#context(int)}) for {@link #embed}.
+     * ({@link io.milvusingest.model.DocumentOutline#context(int)}) for {@link #embed}. With cuts at headings on,
+     * page text is first cut where the headings starting on its page appear ({@link HeadingCuts}).
      *
      * @throws IngestException EMPTY when no chunk comes out (only whitespace, or every type disabled)
      */
     public List<Chunk> split(SourceDocument doc, Extraction extraction) {
-        List<Chunk> chunks = chunker.split(upload.filter(extraction.elements()));
+        List<Chunk> chunks = byHeading ? splitByHeading(upload.filter(extraction.elements()), extraction.outline())
+                : chunker.split(upload.filter(extraction.elements()));
         if (chunks.isEmpty()) {
             throw new IngestException(ErrorKind.EMPTY, Stage.SPLIT, doc.sourceId(), "no text to index");
         }
-        return contextPrefix ? chunks.stream().map(c -> c.withContext(extraction.outline().context(c.pageNumber())))
-                .toList() : chunks;
+        return contextPrefix && !byHeading
+                ? chunks.stream().map(c -> c.withContext(extraction.outline().context(c.pageNumber()))).toList()
+                : chunks;
+    }
+
+    /** Chunks each heading part on its own; chunk indexes run over the whole document. */
+    private List<Chunk> splitByHeading(List<io.milvusingest.model.Element> elements,
+                                       io.milvusingest.model.DocumentOutline outline) {
+        List<Chunk> chunks = new java.util.ArrayList<>();
+        for (io.milvusingest.model.Element element : elements) {
+            for (HeadingCuts.Part part : HeadingCuts.cut(element, outline)) {
+                for (Chunk c : chunker.split(List.of(part.element()))) {
+                    chunks.add(new Chunk(c.text(), c.type(), c.pageNumber(), chunks.size(), c.tokenCount(), element,
+                            c.tokenIds(), contextPrefix ? outline.context(part.heading()) : null));
+                }
+            }
+        }
+        return chunks;
     }
 
     /**
@@ -140,7 +161,7 @@ public final class IngestPipeline {
      *     ({@link io.milvusingest.embed.ParallelEmbedder})
      */
     public IngestPipeline withEmbedder(Embedder other) {
-        return new IngestPipeline(extractor, chunker, other, writer, upload, steps, contextPrefix);
+        return new IngestPipeline(extractor, chunker, other, writer, upload, steps, contextPrefix, byHeading);
     }
 
     /**
@@ -149,7 +170,16 @@ public final class IngestPipeline {
      * @return this pipeline with the context prefix on or off
      */
     public IngestPipeline withContextPrefix(boolean on) {
-        return new IngestPipeline(extractor, chunker, embedder, writer, upload, steps, on);
+        return new IngestPipeline(extractor, chunker, embedder, writer, upload, steps, on, byHeading);
+    }
+
+    /**
+     * @param on whether page text is cut at the headings starting on its page before it is chunked
+     *           ({@code chunk.by-heading})
+     * @return this pipeline with cuts at headings on or off
+     */
+    public IngestPipeline withHeadingCuts(boolean on) {
+        return new IngestPipeline(extractor, chunker, embedder, writer, upload, steps, contextPrefix, on);
     }
 
     /** Runs all stages on one document. @throws IngestException on the first failing stage */

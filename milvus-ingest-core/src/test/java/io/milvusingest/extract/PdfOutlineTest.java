@@ -44,6 +44,8 @@ class PdfOutlineTest {
             assertThat(read.context(3)).isEqualTo("Garden Guide > 1 Soil > 1.2 Mulch");
             assertThat(read.context(4)).isEqualTo("Garden Guide > 1 Soil > 1.2 Mulch");
             assertThat(read.context(5)).isEqualTo("Garden Guide > 2 Trees");
+            assertThat(read.startingOn(3)).extracting(DocumentOutline.Heading::title)
+                    .containsExactly("1.1 Compost", "1.2 Mulch");
         }
     }
 
@@ -57,7 +59,7 @@ class PdfOutlineTest {
 
     @Test
     void contextIsCutToItsLimitAndPagelessContentGetsTheTitleOnly() {
-        DocumentOutline outline = DocumentOutline.of("T", java.util.Map.of(1, "x".repeat(500)));
+        DocumentOutline outline = DocumentOutline.ofPaths("T", java.util.Map.of(1, "x".repeat(500)));
         assertThat(outline.context(3)).hasSize(DocumentOutline.MAX_CONTEXT_CHARS).startsWith("T > xxx");
         assertThat(outline.context(0)).isEqualTo("T");
         assertThat(DocumentOutline.NONE.context(1)).isNull();

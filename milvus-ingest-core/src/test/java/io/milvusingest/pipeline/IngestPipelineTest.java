@@ -106,7 +106,7 @@ class IngestPipelineTest {
     @Test
     void should_embed_the_title_and_heading_before_the_text_but_store_the_text_alone_when_the_prefix_is_on() {
         Extraction withOutline = new Extraction(List.of(new Element(ContentType.TEXT, "Page one text.", 1)), 1,
-                io.milvusingest.model.DocumentOutline.of("Guide", java.util.Map.of(1, "Intro")));
+                io.milvusingest.model.DocumentOutline.ofPaths("Guide", java.util.Map.of(1, "Intro")));
         TokenChunker chunker = new TokenChunker(tokenizer, 64, 8, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME);
         RecordingEmbedder roomy = new RecordingEmbedder(BgeSmallEmbedder.MAX_TOKENS);
         IngestPipeline on = new IngestPipeline(d -> withOutline, chunker, roomy, null, UploadOptions.ALL, List.of())
@@ -131,6 +131,27 @@ class IngestPipelineTest {
         IngestPipeline plain = new IngestPipeline(d -> withOutline, chunker, off, null, UploadOptions.ALL, List.of());
         plain.embed(doc, 1, plain.split(doc, withOutline));
         assertThat(off.texts).containsExactly("Page one text.");
+    }
+
+    @Test
+    void should_cut_page_text_at_its_headings_number_chunks_over_the_document_and_embed_each_part_with_its_heading() {
+        var soil = new io.milvusingest.model.DocumentOutline.Heading("1 Soil", "1 Soil");
+        var trees = new io.milvusingest.model.DocumentOutline.Heading("2 Trees", "2 Trees");
+        Extraction book = new Extraction(List.of(
+                new Element(ContentType.TEXT, "Cover page.", 1),
+                new Element(ContentType.TEXT, "1 Soil\nSoil is alive.\n2 Trees\nPrune in winter.", 2)), 2,
+                io.milvusingest.model.DocumentOutline.of("Guide", java.util.Map.of(2, List.of(soil, trees))));
+        TokenChunker chunker = new TokenChunker(tokenizer, 64, 8, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME);
+        IngestPipeline cut = new IngestPipeline(d -> book, chunker, null, null, UploadOptions.ALL, List.of())
+                .withHeadingCuts(true);
+
+        List<Chunk> plain = cut.split(doc, book);
+        assertThat(plain).extracting(Chunk::text).containsExactly("Cover page.", "1 Soil\nSoil is alive.", "2 Trees\nPrune in winter.");
+        assertThat(plain).extracting(Chunk::index).containsExactly(0, 1, 2);
+        assertThat(plain).extracting(Chunk::context).containsOnlyNulls();
+
+        assertThat(cut.withContextPrefix(true).split(doc, book)).extracting(Chunk::context)
+                .containsExactly("Guide", "Guide > 1 Soil", "Guide > 2 Trees");
     }
 
     @Test
