@@ -48,6 +48,25 @@ public record Chunk(String text, ContentType type, int pageNumber, int index, in
         return new Chunk(text, type, pageNumber, index, tokenCount, element, tokenIds, newContext);
     }
 
+    /**
+     * @param maxTokens the embedding model's input limit in tokens
+     * @return {@code context + "\n" + text} when there is a context and it fits: text tokens plus context
+     *     characters plus one at most {@code maxTokens} (a word-piece token covers at least one character); else the
+     *     text
+     */
+    public String embeddingText(int maxTokens) {
+        return prefixed(maxTokens) ? context + "\n" + text : text;
+    }
+
+    /** @return the token ids of {@link #embeddingText(int)} when known: {@link #tokenIds()} unless prefixed, else null */
+    public long[] embeddingTokenIds(int maxTokens) {
+        return prefixed(maxTokens) ? null : tokenIds;
+    }
+
+    private boolean prefixed(int maxTokens) {
+        return context != null && tokenCount + context.length() + 1 <= maxTokens;
+    }
+
     /** A chunk whose token ids are unknown (the embedder tokenizes its text). */
     public Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount, Element element) {
         this(text, type, pageNumber, index, tokenCount, element, null);

@@ -11,7 +11,7 @@ import io.milvusingest.model.SourceDocument;
 import io.milvusingest.model.Stage;
 
 import io.milvusingest.model.Chunk;
-import io.milvusingest.chunk.HeadingCuts;
+import io.milvusingest.chunk.OutlineChunking;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.model.Extraction;
@@ -31,8 +31,7 @@ public final class IngestPipeline {
     private final DocumentWriter writer;
     private final UploadOptions upload;
     private final List<ExtractionStep> steps;
-    private final boolean contextPrefix;
-    private final boolean byHeading;
+    private final OutlineChunking outlineChunking;
 
     /** A pipeline that uploads every element type. */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer) {
@@ -45,13 +44,12 @@ public final class IngestPipeline {
      */
     public IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
                           UploadOptions upload, List<ExtractionStep> steps) {
-        this(extractor, chunker, embedder, writer, upload, steps, false, false);
+        this(extractor, chunker, embedder, writer, upload, steps, OutlineChunking.OFF);
     }
 
     private IngestPipeline(Extractor extractor, TokenChunker chunker, Embedder embedder, DocumentWriter writer,
-                           UploadOptions upload, List<ExtractionStep> steps, boolean contextPrefix, boolean byHeading) {
-        this.contextPrefix = contextPrefix;
-        this.byHeading = byHeading;
+                           UploadOptions upload, List<ExtractionStep> steps, OutlineChunking outlineChunking) {
+        this.outlineChunking = outlineChunking;
         this.extractor = extractor;
         this.chunker = chunker;
         this.embedder = embedder;
@@ -82,42 +80,22 @@ public final class IngestPipeline {
 
     /**
      * Chunks the elements the upload flags accept; elements without text (images without OCR text or caption)
-     * yield no chunk. With the context prefix on, each chunk carries its document title and section heading
-     * ({@link io.milvusingest.model.DocumentOutline#context(int)}) for {@link #embed}. With cuts at headings on,
-     * page text is first cut where the headings starting on its page appear ({@link HeadingCuts}).
+     * yield no chunk. The document's outline adds each chunk's context and cuts at headings when those are on
+     * ({@link #withContextPrefix}, {@link #withHeadingCuts}).
      *
      * @throws IngestException EMPTY when no chunk comes out (only whitespace, or every type disabled)
      */
     public List<Chunk> split(SourceDocument doc, Extraction extraction) {
-        List<Chunk> chunks = byHeading ? splitByHeading(upload.filter(extraction.elements()), extraction.outline())
-                : chunker.split(upload.filter(extraction.elements()));
+        List<Chunk> chunks = outlineChunking.split(chunker, upload.filter(extraction.elements()), extraction.outline());
         if (chunks.isEmpty()) {
             throw new IngestException(ErrorKind.EMPTY, Stage.SPLIT, doc.sourceId(), "no text to index");
-        }
-        return contextPrefix && !byHeading
-                ? chunks.stream().map(c -> c.withContext(extraction.outline().context(c.pageNumber()))).toList()
-                : chunks;
-    }
-
-    /** Chunks each heading part on its own; chunk indexes run over the whole document. */
-    private List<Chunk> splitByHeading(List<io.milvusingest.model.Element> elements,
-                                       io.milvusingest.model.DocumentOutline outline) {
-        List<Chunk> chunks = new java.util.ArrayList<>();
-        for (io.milvusingest.model.Element element : elements) {
-            for (HeadingCuts.Part part : HeadingCuts.cut(element, outline)) {
-                for (Chunk c : chunker.split(List.of(part.element()))) {
-                    chunks.add(new Chunk(c.text(), c.type(), c.pageNumber(), chunks.size(), c.tokenCount(), element,
-                            c.tokenIds(), contextPrefix ? outline.context(part.heading()) : null));
-                }
-            }
         }
         return chunks;
     }
 
     /**
-     * Embeds the chunks; a chunk with a {@link Chunk#context()} is embedded as {@code context + "\n" + text} when
-     * that fits the model (text tokens plus context characters at most {@link Embedder#maxTokens()}: a word-piece
-     * token covers at least one character), else as its text alone. The stored text stays the chunk text.
+     * Embeds each chunk's {@link Chunk#embeddingText(int)}: with its context prefixed when it has one that fits the
+     * model. The stored text stays the chunk text.
      *
      * @throws IngestException EMBEDDING_FAILED
      */
@@ -126,15 +104,9 @@ public final class IngestPipeline {
         try {
             // the whole document in one call: the embedder sizes its own inference batches (embed.batch-size)
             // and the chunker's token ids, so the chunks are not tokenized a second time
-            List<String> texts = new java.util.ArrayList<>(chunks.size());
-            List<long[]> ids = new java.util.ArrayList<>(chunks.size()); // nulls allowed: ids unknown
-            for (Chunk c : chunks) {
-                boolean prefixed = c.context() != null
-                        && c.tokenCount() + c.context().length() + 1 <= embedder.maxTokens();
-                texts.add(prefixed ? c.context() + "\n" + c.text() : c.text());
-                ids.add(prefixed ? null : c.tokenIds());
-            }
-            vectors = embedder.embedTokenized(texts, ids);
+            int max = embedder.maxTokens();
+            vectors = embedder.embedTokenized(chunks.stream().map(c -> c.embeddingText(max)).toList(),
+                    chunks.stream().map(c -> c.embeddingTokenIds(max)).toList()); // toList keeps nulls (ids unknown)
         } catch (IngestException e) {
             if (e.source() == null) {
                 throw new IngestException(e.kind(), e.stage(), doc.sourceId(), e.page(), e.getMessage(), e.getCause());
@@ -161,7 +133,7 @@ public final class IngestPipeline {
      *     ({@link io.milvusingest.embed.ParallelEmbedder})
      */
     public IngestPipeline withEmbedder(Embedder other) {
-        return new IngestPipeline(extractor, chunker, other, writer, upload, steps, contextPrefix, byHeading);
+        return new IngestPipeline(extractor, chunker, other, writer, upload, steps, outlineChunking);
     }
 
     /**
@@ -170,7 +142,8 @@ public final class IngestPipeline {
      * @return this pipeline with the context prefix on or off
      */
     public IngestPipeline withContextPrefix(boolean on) {
-        return new IngestPipeline(extractor, chunker, embedder, writer, upload, steps, on, byHeading);
+        return new IngestPipeline(extractor, chunker, embedder, writer, upload, steps,
+                new OutlineChunking(on, outlineChunking.byHeading()));
     }
 
     /**
@@ -179,7 +152,8 @@ public final class IngestPipeline {
      * @return this pipeline with cuts at headings on or off
      */
     public IngestPipeline withHeadingCuts(boolean on) {
-        return new IngestPipeline(extractor, chunker, embedder, writer, upload, steps, contextPrefix, on);
+        return new IngestPipeline(extractor, chunker, embedder, writer, upload, steps,
+                new OutlineChunking(outlineChunking.contextPrefix(), on));
     }
 
     /** Runs all stages on one document. @throws IngestException on the first failing stage */
