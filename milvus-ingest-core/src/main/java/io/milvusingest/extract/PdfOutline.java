@@ -25,6 +25,8 @@ final class PdfOutline {
     private static final int MAX_DEPTH = 8;
     /** Most bookmarks read from one document. */
     private static final int MAX_ITEMS = 10_000;
+    /** Longest bookmark title kept, in characters (a title is matched in page text: bounded work per heading). */
+    private static final int MAX_TITLE_CHARS = 200;
 
     private PdfOutline() {
     }
@@ -55,6 +57,7 @@ final class PdfOutline {
                 return;
             }
             String name = item.getTitle() == null ? "" : item.getTitle().replaceAll("\\s+", " ").strip();
+            name = name.length() <= MAX_TITLE_CHARS ? name : name.substring(0, MAX_TITLE_CHARS);
             path.add(name);
             PDPage page = item.findDestinationPage(pdf);
             int index = page == null ? -1 : pdf.getPages().indexOf(page);
