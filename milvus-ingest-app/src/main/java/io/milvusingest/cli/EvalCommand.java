@@ -51,6 +51,9 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SearchMode searchMode = SearchMode.valueOf(mode.toUpperCase(Locale.ROOT));
+        if (!java.nio.file.Files.isRegularFile(queries)) {
+            throw new IllegalArgumentException("no question set at " + queries);
+        }
         List<EvalQuestion> questions = QuestionSets.read(queries);
         var config = common.load(Map.of());
         EvalReport report;

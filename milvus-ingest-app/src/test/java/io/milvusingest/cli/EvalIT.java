@@ -88,6 +88,9 @@ class EvalIT {
         BinIngest eval = bin("eval", bad.toString());
         assertThat(eval.exit()).isEqualTo(2);
         assertThat(eval.err()).contains("error: ").contains("bad.tsv line 1").contains("'first'");
+        BinIngest missing = bin("eval", dir.resolve("nowhere.tsv").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("error: no question set at ").contains("nowhere.tsv");
     }
 
     private static BinIngest bin(String... args) throws IOException, InterruptedException {
