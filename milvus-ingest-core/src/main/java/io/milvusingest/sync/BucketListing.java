@@ -11,7 +11,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Lists a bucket completely: every page of ListObjectsV2 (1,000 keys per request), in key order. */
-final class BucketListing {
+public final class BucketListing {
 
     private BucketListing() {
     }
@@ -21,7 +21,7 @@ final class BucketListing {
      * @return every object under the prefix except folder markers (keys ending in {@code /})
      * @throws IngestException STORE_UNAVAILABLE when S3 cannot be reached or refuses (bucket gone, access denied)
      */
-    static List<BucketObject> list(S3Client s3, String bucket, String prefix) {
+    public static List<BucketObject> list(S3Client s3, String bucket, String prefix) {
         ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket)
                 .prefix(prefix.isEmpty() ? null : prefix).build();
         List<BucketObject> objects = new ArrayList<>();

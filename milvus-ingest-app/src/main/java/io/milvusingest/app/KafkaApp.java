@@ -1,0 +1,53 @@
+package io.milvusingest.app;
+
+import io.milvusingest.config.KafkaConfig;
+import io.milvusingest.kafka.KafkaPlanner;
+import io.milvusingest.kafka.KafkaWorker;
+import io.milvusingest.pipeline.ProgressListener;
+import io.milvusingest.runtime.AppRuntime;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.main.Main;
+
+/**
+ * The Camel assembly of Kafka mode: a worker is camel-main with {@code routes/kafka-worker.camel.yaml} only, a
+ * planner with {@code routes/kafka-planner.camel.yaml} only.
+ */
+public final class KafkaApp {
+
+    private KafkaApp() {
+    }
+
+    /**
+     * camel-main with the worker route, the {@code milvus-ingest} component on the runtime, the {@code kafkaWorker}
+     * bean (reading objects from {@code sync.bucket} when set) and the {{kafka.*}} placeholders; not started.
+     */
+    public static Main workerMain(AppRuntime runtime, ProgressListener listener, KafkaConfig kafka, Path routesDir) {
+        Main main = CamelApp.camelMain(runtime, listener, List.of(routesDir.resolve(CamelApp.WORKER_ROUTES)), true);
+        main.bind(KafkaWorker.BEAN, new KafkaWorker(runtime.config().sync().bucket(),
+                runtime.config().limits().maxBytes()));
+        KafkaPlaceholders.of(kafka).forEach((k, v) -> main.addOverrideProperty((String) k, (String) v));
+        return main;
+    }
+
+    /**
+     * camel-main with the planner route, the {@code kafkaPlanner} bean and the file-lock cluster service on
+     * {@code kafka.planner.lock-dir} that elects the one planner; not started.
+     */
+    public static Main plannerMain(AppRuntime runtime, KafkaConfig kafka, Path routesDir) throws IOException {
+        Main main = CamelApp.camelMain(runtime, null,
+                List.of(routesDir.resolve(CamelApp.PLANNER_ROUTES)), true);
+        main.bind(KafkaPlanner.BEAN, new KafkaPlanner(runtime.config().sync(), runtime.client(),
+                runtime.config().milvus().collection()));
+        Files.createDirectories(kafka.plannerLockDir());
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setId("kafka-planner");
+        cluster.setRoot(kafka.plannerLockDir().toString());
+        main.bind("plannerClusterService", cluster);
+        KafkaPlaceholders.of(kafka).forEach((k, v) -> main.addOverrideProperty((String) k, (String) v));
+        return main;
+    }
+}
