@@ -29,6 +29,10 @@ public final class CamelApp {
     public static final Path SYNC_ROUTES = Path.of("bucket-sync.camel.yaml");
     /** The Kafka worker route file, loaded only by {@code bin/ingest worker}. */
     public static final Path WORKER_ROUTES = Path.of("kafka-worker.camel.yaml");
+    /** The drop-folder route file, replaced by {@link #INBOX_ROUTES} in Kafka mode. */
+    public static final Path DROP_FOLDER_ROUTES = Path.of("drop-folder.camel.yaml");
+    /** The drop folder of Kafka mode (publishes work items), loaded by {@code bin/ingest run} when kafka.inbox=true. */
+    public static final Path INBOX_ROUTES = Path.of("kafka-inbox.camel.yaml");
     /** The Kafka planner route file, loaded only by {@code bin/ingest planner}. */
     public static final Path PLANNER_ROUTES = Path.of("kafka-planner.camel.yaml");
     /** Route files of Kafka mode start with it; {@code bin/ingest run} leaves them out. */

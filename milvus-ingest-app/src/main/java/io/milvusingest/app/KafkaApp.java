@@ -1,6 +1,7 @@
 package io.milvusingest.app;
 
 import io.milvusingest.config.KafkaConfig;
+import io.milvusingest.kafka.KafkaInbox;
 import io.milvusingest.kafka.KafkaPlanner;
 import io.milvusingest.kafka.KafkaWorker;
 import io.milvusingest.pipeline.ProgressListener;
@@ -29,6 +30,23 @@ public final class KafkaApp {
         Main main = CamelApp.camelMain(runtime, listener, List.of(routesDir.resolve(CamelApp.WORKER_ROUTES)), true);
         main.bind(KafkaWorker.BEAN, new KafkaWorker(runtime.config().sync().bucket(),
                 runtime.config().limits().maxBytes()));
+        KafkaPlaceholders.of(kafka).forEach((k, v) -> main.addOverrideProperty((String) k, (String) v));
+        return main;
+    }
+
+    /**
+     * camel-main with the routes of {@code bin/ingest run} in Kafka mode: {@code routes/kafka-inbox.camel.yaml} in
+     * place of the drop-folder route (the bucket sync's too when sync.enabled=true), the {@code kafkaInbox} bean and
+     * the {{kafka.*}} placeholders; not started.
+     */
+    public static Main inboxMain(AppRuntime runtime, ProgressListener listener, KafkaConfig kafka, Path routesDir)
+            throws IOException {
+        List<Path> files = new java.util.ArrayList<>(CamelApp.routeFiles(routesDir, runtime.config().sync().enabled()));
+        files.removeIf(f -> f.getFileName().equals(CamelApp.DROP_FOLDER_ROUTES));
+        files.add(routesDir.resolve(CamelApp.INBOX_ROUTES));
+        Main main = CamelApp.camelMain(runtime, listener, files, true);
+        main.bind(KafkaInbox.BEAN, new KafkaInbox());
+        Files.createDirectories(kafka.sharedDir());
         KafkaPlaceholders.of(kafka).forEach((k, v) -> main.addOverrideProperty((String) k, (String) v));
         return main;
     }

@@ -24,6 +24,7 @@ public final class KafkaPlaceholders {
         // Kafka's guidance: heartbeats at most a third of the session timeout, so two may be lost before it expires
         p.setProperty("kafka.heartbeat-interval-ms", Integer.toString(Math.max(1, k.sessionTimeoutMs() / 3)));
         p.setProperty("kafka.max-poll-interval-ms", Long.toString(k.maxPollIntervalMs()));
+        p.setProperty("kafka.shared-dir", k.sharedDir().toString());
         p.setProperty("kafka.retry.max-redeliveries", Integer.toString(k.retryAttempts() - 1));
         return p;
     }

@@ -68,6 +68,7 @@ class KafkaWorkerIT {
         broker.createTopic(FAILED, 1);
         topics = new KafkaTopics(broker);
         lockDir = Files.createTempDirectory("planner-lock");
+        Path inbox = Files.createDirectories(lockDir.resolveSibling(lockDir.getFileName() + "-inbox"));
         properties = new HashMap<>(Map.of("milvus.uri", lite.uri(),
                 "milvus.collection", MilvusLiteExtension.collectionName("kafka"),
                 "sync.bucket", BUCKET, "sync.prefix", "docs/", "sync.s3.uri-endpoint-override", minio.endpoint(),
@@ -75,7 +76,8 @@ class KafkaWorkerIT {
                 "sync.s3.secret-key", minio.secretKey(), "health.port", "0", "milvus.stream", "true"));
         properties.putAll(Map.of("kafka.brokers", broker.bootstrap(), "kafka.work-topic", WORK,
                 "kafka.failed-topic", FAILED, "kafka.group-id", GROUP, "kafka.planner.lock-dir", lockDir.toString(),
-                "sync.delay-ms", "2000", "ingest.retry.initial-delay-ms", "200"));
+                "sync.delay-ms", "2000", "ingest.retry.initial-delay-ms", "200", "ingest.inbox", inbox.toString(),
+                "ingest.poll-delay-ms", "200"));
         ConfigSource src = ConfigSource.of(properties);
         IngestConfig config = IngestConfig.from(src, Path.of("").toAbsolutePath());
         runtime = AppRuntime.start(config);
@@ -161,6 +163,34 @@ class KafkaWorkerIT {
                         + " failed object not ingested (once per planner)")
                 .containsExactly("bad.pdf", "bad.pdf", "note-0.md", "note-1.md", "note-1.md", "note-2.md",
                         "note-3.md", "tide.md", "tide.md");
+    }
+
+    @Test
+    @Order(4)
+    void should_publish_a_dropped_file_through_the_shared_folder_for_the_workers() throws Exception {
+        Path inbox = runtime.config().inbox();
+        Path shared = lockDir.resolveSibling(lockDir.getFileName() + "-shared");
+        Map<String, String> p = new HashMap<>(properties);
+        p.putAll(Map.of("kafka.inbox", "true", "kafka.shared-dir", shared.toString()));
+        ConfigSource src = ConfigSource.of(p);
+        IngestConfig config = IngestConfig.from(src, Path.of("").toAbsolutePath());
+        Main run = KafkaApp.inboxMain(runtime, null, kafka(src, config), ROUTES);
+        run.start();
+        try {
+            Files.writeString(inbox.resolve("ferry.md"), "# Ferry\n\nThe night ferry carries eleven bicycles.\n");
+            String source = shared.resolve("ferry.md").toAbsolutePath().normalize().toString();
+            awaitRows(source, 1);
+            assertThat(inbox.resolve("ferry.md")).as("deleted from the inbox once published").doesNotExist();
+            assertThat(shared.resolve("ferry.md")).exists();
+            topics.awaitNoLag(GROUP, WORK, WAIT);
+            JsonNode item = new ObjectMapper().readTree(topics.readAll(WORK, Duration.ofSeconds(3)).stream()
+                    .filter(r -> r.key().equals(source)).findFirst().orElseThrow().value());
+            assertThat(item.get("mtime").asText()).endsWith("Z");
+            assertThat(item.get("size").asLong()).isEqualTo(Files.size(shared.resolve("ferry.md")));
+            assertThat(item.has("etag")).isFalse();
+        } finally {
+            run.stop();
+        }
     }
 
     private KafkaConfig kafka(ConfigSource src, IngestConfig config) {

@@ -21,9 +21,14 @@ import java.time.Duration;
  *                          Kafka uncommitted and polled again ({@code kafka.retry.attempts})
  * @param plannerLockDir    the folder, shared by every planner instance, whose file lock elects the one planner
  *                          ({@code kafka.planner.lock-dir})
+ * @param inbox             whether {@code bin/ingest run}'s drop folder publishes instead of ingesting
+ *                          ({@code kafka.inbox})
+ * @param sharedDir         where the drop folder in Kafka mode copies documents, a folder every worker mounts at the
+ *                          same absolute path ({@code kafka.shared-dir})
  */
 public record KafkaConfig(String brokers, String workTopic, String failedTopic, String groupId, int consumers,
-                          int sessionTimeoutMs, long maxPollIntervalMs, int retryAttempts, Path plannerLockDir) {
+                          int sessionTimeoutMs, long maxPollIntervalMs, int retryAttempts, Path plannerLockDir,
+                          boolean inbox, Path sharedDir) {
 
     /**
      * Headroom added to {@code extract.timeout-ms} for the default {@code kafka.max-poll-interval-ms}: Kafka's own
@@ -53,6 +58,7 @@ public record KafkaConfig(String brokers, String workTopic, String failedTopic, 
                 k.string("kafka.failed-topic", "milvus-ingest.failed"), k.string("kafka.group-id", "milvus-ingest"),
                 k.atMost("kafka.consumers", defaultConsumers, 64), k.positive("kafka.session-timeout-ms", 45_000),
                 maxPoll, k.positive("kafka.retry.attempts", 3),
-                home.resolve(k.string("kafka.planner.lock-dir", "./data/planner-lock")).normalize());
+                home.resolve(k.string("kafka.planner.lock-dir", "./data/planner-lock")).normalize(),
+                k.bool("kafka.inbox", false), home.resolve(k.string("kafka.shared-dir", "./data/shared")).normalize());
     }
 }
