@@ -3,10 +3,13 @@ package io.milvusingest.kafka;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvusingest.model.ErrorKind;
 import io.milvusingest.model.IngestException;
 import io.milvusingest.model.Stage;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One work item of {@code kafka.work-topic}: a reference to a document, never its bytes (Kafka's default message
@@ -53,14 +56,19 @@ public record WorkItem(String source, String etag, String mtime, long size, Op o
     }
 
     /**
-     * @param json a record value of the work topic
-     * @throws IngestException CORRUPT (stage EXTRACT) for a value that is not a work item; it is published to
+     * @param json a record value of the work topic: a work item, or an S3 event notification as MinIO's Kafka
+     *             target (and AWS S3's) publishes it, {@code {"EventName": ..., "Records": [{"eventName":
+     *             "s3:ObjectCreated:Put", "s3": {"bucket": {"name": ...}, "object": {"key": URL-encoded, "eTag",
+     *             "size"}}}]}}, whose first record is read ({@code s3:ObjectRemoved:*} is a delete)
+     * @throws IngestException CORRUPT (stage EXTRACT) for a value that is neither; it is published to
      *                         {@code kafka.failed-topic} like any permanent failure
      */
     public static WorkItem parse(String json) {
         WorkItem item;
         try {
-            item = json == null ? null : JSON.readValue(json, WorkItem.class);
+            JsonNode tree = json == null ? null : JSON.readTree(json);
+            item = tree == null ? null : tree.has("Records") ? fromS3Event(tree.get("Records").path(0))
+                    : JSON.treeToValue(tree, WorkItem.class);
         } catch (JsonProcessingException e) {
             throw new IngestException(ErrorKind.CORRUPT, Stage.EXTRACT, null, null,
                     "not a work item (JSON {source, etag|mtime, size, op}): " + e.getOriginalMessage(), e);
@@ -71,5 +79,22 @@ public record WorkItem(String source, String etag, String mtime, long size, Op o
                     "a work item needs a source (s3://bucket/key or an absolute path) and an op (upsert|delete)");
         }
         return item;
+    }
+
+    private static WorkItem fromS3Event(JsonNode record) {
+        JsonNode object = record.path("s3").path("object");
+        String bucket = record.path("s3").path("bucket").path("name").asText(null);
+        String key = object.path("key").asText(null);
+        if (bucket == null || key == null) {
+            return null;
+        }
+        // S3 event keys are URL-encoded (a space arrives as '+')
+        String source = "s3://" + bucket + "/" + URLDecoder.decode(key, StandardCharsets.UTF_8);
+        if (record.path("eventName").asText("").startsWith("s3:ObjectRemoved")) {
+            return new WorkItem(source, null, null, 0, Op.delete);
+        }
+        String etag = object.path("eTag").asText(null);
+        return new WorkItem(source, etag == null ? null : etag.replace("\"", ""), null, object.path("size").asLong(0),
+                Op.upsert);
     }
 }
