@@ -104,8 +104,8 @@ public class MilvusIngestConfiguration implements Cloneable {
     private String searchMode = "hybrid";
     @UriParam(label = "search", defaultValue = "5", description = "Search: results to return (search.top-k).")
     private int topK = 5;
-    @UriParam(label = "search", description = "Search: Milvus boolean expression the hits must match, e.g."
-            + " source_name == \"a.pdf\".")
+    @UriParam(label = "search", description = "Search: Milvus boolean expression the hits must match, on the JSON"
+            + " fields source (source_id, source_name) and content_metadata (page_number, type).")
     private String filter;
 
     /**
@@ -138,7 +138,6 @@ public class MilvusIngestConfiguration implements Cloneable {
         keys.put("extract.tables", Boolean.toString(extractTables));
         keys.put("extract.images", Boolean.toString(extractImages));
         keys.put("extract.ocr", Boolean.toString(ocr));
-        keys.put("search.top-k", Integer.toString(topK));
         try {
             IngestConfig c = IngestConfig.from(ConfigSource.of(keys), home);
             return embedApiKey == null || c.remoteEmbedder() == null ? c : withApiKey(c);

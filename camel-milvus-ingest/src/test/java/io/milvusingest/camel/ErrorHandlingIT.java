@@ -2,7 +2,9 @@ package io.milvusingest.camel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.milvus.v2.client.MilvusClientV2;
 import io.milvusingest.milvus.HashingTestEmbedder;
+import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.MilvusLiteExtension;
 import io.milvusingest.milvus.MilvusLiteServer;
 import io.milvusingest.model.ErrorKind;
@@ -10,6 +12,7 @@ import io.milvusingest.model.IngestException;
 import io.milvusingest.model.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -30,6 +33,7 @@ class ErrorHandlingIT extends CamelTestSupport {
     private static Path data;
     private static MilvusLiteServer lite;
     private final AtomicInteger attempts = new AtomicInteger();
+    private MilvusClientV2 client;
 
     @BeforeAll
     static void startMilvus() throws Exception {
@@ -39,6 +43,13 @@ class ErrorHandlingIT extends CamelTestSupport {
         }
         data = Files.createTempDirectory("milvus-lite-errors-");
         lite = MilvusLiteServer.start(MilvusLiteExtension.EXECUTABLE, data);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closeClient() {
+        if (client != null) {
+            client.close();
+        }
     }
 
     @AfterAll
@@ -52,6 +63,10 @@ class ErrorHandlingIT extends CamelTestSupport {
     @Override
     protected RouteBuilder createRouteBuilder() {
         context.getRegistry().bind("hashing", new HashingTestEmbedder(32));
+        // a client whose calls give up after 5 s (the default deadline, 5 min, rides out a Milvus restart)
+        client = MilvusConnector.connect(new MilvusConnector.Settings(lite.uri(), null, null, null,
+                Duration.ofSeconds(5), Duration.ofSeconds(5)));
+        context.getRegistry().bind("client", client);
         return new RouteBuilder() {
             @Override
             public void configure() {
@@ -63,7 +78,7 @@ class ErrorHandlingIT extends CamelTestSupport {
                 onException(Exception.class).handled(true).to("mock:permanent");
                 from("direct:ingest").process(e -> attempts.incrementAndGet())
                         .to("milvus-ingest:" + MilvusLiteExtension.collectionName("errors") + "?milvusUri=" + lite.uri()
-                                + "&embedder=#hashing&stream=true")
+                                + "&milvusClient=#client&embedder=#hashing&stream=true")
                         .to("mock:ok");
             }
         };

@@ -95,8 +95,8 @@ class MilvusIngestComponentIT extends CamelTestSupport {
         template.requestBodyAndHeader("direct:ingest", OTTERS, MilvusIngestConstants.SOURCE_ID, "h/otters.txt");
 
         Object hits = template.requestBodyAndHeaders("direct:ingest", OTTERS,
-                Map.of(MilvusIngestConstants.OPERATION, "search", MilvusIngestConstants.FILTER,
-                        "source_id == \"h/otters.txt\""));
+                Map.of(MilvusIngestConstants.OPERATION, "search", MilvusIngestConstants.SEARCH_MODE, "dense",
+                        MilvusIngestConstants.FILTER, "source[\"source_id\"] == \"h/otters.txt\""));
 
         assertThat(hits).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
                 .isNotEmpty().allSatisfy(h -> assertThat(((SearchHit) h).sourceId()).isEqualTo("h/otters.txt"));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.milvusingest.milvus.MilvusLiteExtension;
 import io.milvusingest.milvus.MilvusLiteServer;
-import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,7 +16,8 @@ class SharedModelIT {
     void should_load_the_model_once_for_two_endpoints_on_one_collection(MilvusLiteServer server) throws Exception {
         String base = "milvus-ingest:" + MilvusLiteExtension.collectionName("shared") + "?milvusUri=" + server.uri()
                 + "&stream=true";
-        try (CamelContext camel = new DefaultCamelContext()) {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            camel.setDevConsole(false); // camel-jbang's consoles on the test class path are not part of this test
             camel.start();
             MilvusIngestEndpoint ingest = camel.getEndpoint(base, MilvusIngestEndpoint.class);
             MilvusIngestEndpoint search = camel.getEndpoint(base + "&operation=search&topK=3",

@@ -1,6 +1,10 @@
 package io.milvusingest.app;
 
 import io.milvusingest.config.IngestConfig;
+import io.milvusingest.model.IngestException;
+import io.milvusingest.report.FailureRecord;
+import io.milvusingest.sync.SyncSummary;
+import org.apache.camel.CamelExecutionException;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.camel.MilvusIngestComponent;
 import io.milvusingest.route.MilvusHealthCheck;
@@ -124,5 +128,39 @@ public final class CamelApp {
         p.setProperty("ingest.retry.initial-delay-ms", Long.toString(c.retry().initialDelayMs()));
         p.setProperty("ingest.retry.max-delay-ms", Long.toString(c.retry().maxDelayMs()));
         return p;
+    }
+
+    /**
+     * Starts camel-main with the bucket-sync routes only, runs one cycle synchronously and stops.
+     *
+     * @return the cycle's summary
+     * @throws Exception when the routes cannot start (bucket missing, S3 unreachable) or the listing fails
+     */
+    public static SyncSummary syncOnce(AppRuntime runtime, ProgressListener listener, Path routesDir) throws Exception {
+        Main main = camelMain(runtime, listener, List.of(routesDir.resolve(SYNC_ROUTES)), false);
+        try {
+            main.start();
+        } catch (RuntimeException e) { // e.g. the endpoint's bucket check: no such bucket, access denied, no route
+            main.stop();
+            throw new IllegalStateException("cannot start the bucket sync (" + runtime.config().sync() + "): "
+                    + rootMessage(e), e);
+        }
+        try {
+            return main.getCamelContext().createProducerTemplate()
+                    .requestBody("direct:bucket-sync-cycle", null, SyncSummary.class);
+        } catch (CamelExecutionException e) {
+            Throwable cause = FailureRecord.rootIngestCause(e.getCause());
+            throw cause instanceof IngestException ie ? ie : e;
+        } finally {
+            main.stop();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 }

@@ -98,7 +98,7 @@ public final class BucketSync {
         e.getIn().setHeader(AWS2S3Constants.KEY, object.key());
     }
 
-    /** Streams the GET response to a temp file. @return the document for {@code direct:ingest} */
+    /** Streams the GET response to a temp file. @return the document for the {@code milvus-ingest} step */
     public SourceDocument download(Exchange e) {
         BucketObject object = BucketObject.asRead(e.getProperty(OBJECT, BucketObject.class), e.getIn().getBody());
         e.setProperty(OBJECT, object);

@@ -56,7 +56,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Issue 4's acceptance scenario against a real MinIO and a real Milvus Lite, one step per test, in order (each
  * step starts from the bucket and collection the previous one left): the {@code bin/ingest sync} cycle
- * ({@link SyncCommand#syncOnce}, the YAML route without its scheduler), then the scheduled route under
+ * ({@link CamelApp#syncOnce}, the YAML route without its scheduler), then the scheduled route under
  * {@code bin/ingest run}'s camel-main.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -310,7 +310,7 @@ class BucketSyncIT {
     }
 
     private SyncSummary sync() throws Exception {
-        return SyncCommand.syncOnce(runtime, new ProgressPrinter(System.out), ROUTES);
+        return CamelApp.syncOnce(runtime, new ProgressPrinter(System.out), ROUTES);
     }
 
     private IngestConfig config(Map<String, String> extra) {
