@@ -32,6 +32,8 @@ public final class KafkaWorker {
     public static final String BEAN = "kafkaWorker";
     /** Exchange property: the parsed {@link WorkItem}. */
     public static final String ITEM = "kafka.workItem";
+    /** Exchange property: true when the item's bytes must be fetched from the bucket first. */
+    public static final String FROM_BUCKET = "kafka.fromBucket";
     private static final String TEMP_FILE = "kafka.tempFile";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,18 +55,20 @@ public final class KafkaWorker {
      * operation; for a bucket object, the key to GET (header {@code CamelAwsS3Key}); for a shared-folder file, the
      * file as body.
      *
-     * @return true when the bytes must be fetched from the bucket first
+     * Sets {@value #FROM_BUCKET} to true when the bytes must be fetched from the bucket first.
+     *
      * @throws IngestException CORRUPT for a value that is not a work item; UNSUPPORTED for an object of another
      *                         bucket or a relative path; TOO_LARGE over ingest.max-bytes; EMPTY for a file that no
      *                         longer exists (a later delete item of the same source removes its rows)
      */
-    public boolean prepare(Exchange e) {
+    public void prepare(Exchange e) {
         WorkItem item = WorkItem.parse(e.getIn().getBody(String.class));
         e.setProperty(ITEM, item);
+        e.setProperty(FROM_BUCKET, false);
         e.getIn().setHeader(MilvusIngestConstants.SOURCE_ID, item.source());
         if (item.op() == WorkItem.Op.delete) {
             e.getIn().setHeader(MilvusIngestConstants.OPERATION, MilvusIngestOperation.delete);
-            return false;
+            return;
         }
         e.getIn().setHeader(MilvusIngestConstants.OPERATION, MilvusIngestOperation.ingest);
         if (item.size() > maxBytes) {
@@ -78,7 +82,8 @@ public final class KafkaWorker {
             }
             e.getIn().setHeader(AWS2S3Constants.KEY, item.key());
             e.getIn().setBody(null);
-            return true;
+            e.setProperty(FROM_BUCKET, true);
+            return;
         }
         Path file = Path.of(item.source());
         if (!file.isAbsolute()) {
@@ -90,7 +95,6 @@ public final class KafkaWorker {
                     + " it was published?)");
         }
         e.getIn().setBody(file);
-        return false;
     }
 
     /**

@@ -109,6 +109,8 @@ class KafkaWorkerIT {
 
         for (int i = 0; i < 3; i++) {
             assertThat(rows("s3://" + BUCKET + "/docs/note-" + i + ".md")).as("note " + i).isEqualTo(1);
+            assertThat(runtime.writer().count("text like " + Filters.quote("%logs vessel number " + i + "%")))
+                    .as("note " + i + "'s text").isEqualTo(1);
         }
         assertThat(rows("s3://" + BUCKET + "/docs/bad.pdf")).isZero();
         List<ConsumerRecord<String, String>> failed = topics.readAll(FAILED, Duration.ofSeconds(3));
@@ -180,6 +182,9 @@ class KafkaWorkerIT {
             Files.writeString(inbox.resolve("ferry.md"), "# Ferry\n\nThe night ferry carries eleven bicycles.\n");
             String source = shared.resolve("ferry.md").toAbsolutePath().normalize().toString();
             awaitRows(source, 1);
+            assertThat(runtime.writer().count(Filters.and(Filters.sourceIdEquals(source),
+                    "text like " + Filters.quote("%night ferry carries eleven bicycles%")))).as("the file's text")
+                    .isEqualTo(1);
             assertThat(inbox.resolve("ferry.md")).as("deleted from the inbox once published").doesNotExist();
             assertThat(shared.resolve("ferry.md")).exists();
             topics.awaitNoLag(GROUP, WORK, WAIT);
