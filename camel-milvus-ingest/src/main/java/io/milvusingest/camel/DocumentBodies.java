@@ -59,9 +59,9 @@ final class DocumentBodies {
             id = s3Id(in);
         }
         if (id == null) {
-            throw new IngestException(ErrorKind.UNSUPPORTED, Stage.EXTRACT, null, "a "
+            throw IngestException.of(ErrorKind.UNSUPPORTED, Stage.EXTRACT, "a "
                     + (body == null ? "null" : body.getClass().getSimpleName()) + " body needs the header "
-                    + MilvusIngestConstants.SOURCE_ID + " (or CamelAwsS3Key) to name its source");
+                    + MilvusIngestConstants.SOURCE_ID + " (or CamelAwsS3Key) to name its source").build();
         }
         String name = id.substring(id.lastIndexOf('/') + 1);
         try {

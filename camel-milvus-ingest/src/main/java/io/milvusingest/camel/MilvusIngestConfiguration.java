@@ -150,10 +150,10 @@ public class MilvusIngestConfiguration implements Cloneable {
         var r = c.remoteEmbedder();
         var keyed = new io.milvusingest.embed.RemoteEmbedderOptions(r.baseUrl(), r.model(), embedApiKey,
                 r.dimensions(), r.truncate(), r.batchSize(), r.timeout(), r.maxRetries(), r.backoff(), r.maxTokens());
-        return new IngestConfig(c.inbox(), c.pollDelayMs(), c.include(), c.pdfPasswords(), c.chunkSize(),
+        return new IngestConfig(c.inbox(), c.pollDelayMs(), c.dropFolder(), c.include(), c.pdfPasswords(), c.chunkSize(),
                 c.chunkOverlap(), c.embedBatchSize(), c.embedThreads(), c.milvus(), c.searchTopK(), c.extract(),
                 c.ocr(), c.upload(), c.store(), keyed, c.caption(), c.limits(), c.retry(), c.reportDir(),
-                c.healthPort(), c.sync(), c.bulk(), c.pipelining());
+                c.healthHost(), c.healthPort(), c.sync(), c.bulk(), c.pipelining());
     }
 
     private static void put(Map<String, String> keys, String key, String value) {

@@ -39,6 +39,7 @@ class CamelRunIT {
                 "--port=" + freePort(), "--management-port=" + freePort()));
         for (String p : List.of("ingest.inbox=" + inbox, "ingest.poll-delay-ms=200", "ingest.workers=1",
                 "ingest.retry.max-redeliveries=0", "ingest.retry.initial-delay-ms=100", "ingest.retry.max-delay-ms=100",
+                "ingest.listing-depth=12",
                 "milvus.collection=" + collection,
                 "camel.component.milvus-ingest.milvusUri=" + server.uri(),
                 "camel.component.milvus-ingest.stream=true")) {

@@ -49,7 +49,8 @@ class ComponentDocsTest {
             c.get(section).fields().forEachRemaining(p -> {
                 JsonNode def = p.getValue().get("defaultValue");
                 String row = doc.lines().filter(l -> l.startsWith("| *" + p.getKey() + "* ")).findFirst()
-                        .orElseThrow(() -> new AssertionError(p.getKey() + " is not in " + DOC));
+                        .orElseThrow(() -> new AssertionError(p.getKey() + " is not in " + DOC
+                                + ": run camel-milvus-ingest/src/main/docs/render-options.py"));
                 if (def != null) {
                     assertThat(row).as(p.getKey()).contains(" | " + def.asText() + " | ");
                 }

@@ -3,8 +3,11 @@ package io.milvusingest.camel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvusingest.config.ConfigSource;
 import io.milvusingest.config.IngestConfig;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,29 @@ class MilvusIngestConfigurationTest {
 
         assertThat(options.toIngestConfig(HOME))
                 .isEqualTo(IngestConfig.from(ConfigSource.of(Map.of("milvus.collection", "docs")), HOME));
+    }
+
+    /** The defaults the catalog (and so the docs) state are the ones an endpoint starts with. */
+    @Test
+    void should_start_every_option_at_the_default_the_catalog_states() throws Exception {
+        JsonNode props;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/milvusingest/camel/milvus-ingest.json")) {
+            props = new ObjectMapper().readTree(in).get("properties");
+        }
+        MilvusIngestConfiguration fresh = new MilvusIngestConfiguration();
+        MilvusIngestConfigurationConfigurer configurer = new MilvusIngestConfigurationConfigurer();
+        int checked = 0;
+        for (var it = props.fields(); it.hasNext(); ) {
+            var p = it.next();
+            if (p.getValue().has("defaultValue") && "io.milvusingest.camel.MilvusIngestConfiguration"
+                    .equals(p.getValue().path("configurationClass").asText())) {
+                Object value = configurer.getOptionValue(fresh, p.getKey(), false);
+                assertThat(String.valueOf(value)).as(p.getKey())
+                        .isEqualTo(p.getValue().get("defaultValue").asText());
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(15);
     }
 
     @Test

@@ -7,12 +7,12 @@ import io.milvusingest.sync.SyncSummary;
 import org.apache.camel.CamelExecutionException;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.camel.MilvusIngestComponent;
+import io.milvusingest.camel.dropfolder.DropFolderBeans;
+import io.milvusingest.route.BucketSyncBeans;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
 import io.milvusingest.route.ObjectStoreHealthCheck;
-import io.milvusingest.route.SyncBucketHealthCheck;
 import io.milvusingest.runtime.AppRuntime;
-import io.milvusingest.sync.BucketSync;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,7 +21,13 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Camel assembly of the application: camel-main with the YAML routes of {@code routes/}, the component's
@@ -41,14 +47,15 @@ public final class CamelApp {
     public static final Path PLANNER_ROUTES = Path.of("kafka-planner.camel.yaml");
     /** Route files of Kafka mode start with it; {@code bin/ingest run} leaves them out. */
     private static final String KAFKA_ROUTES_PREFIX = "kafka-";
+    private static final Logger LOG = LoggerFactory.getLogger(CamelApp.class);
 
     private CamelApp() {
     }
 
     /**
      * camel-main with the YAML routes of {@code routesDir} ({@code *.camel.yaml}; {@code bucket-sync.camel.yaml}
-     * only when {@code sync.enabled=true}, since it needs a reachable bucket), the Java DSL pipeline
-     * (the {@code milvus-ingest} component on the runtime) and the beans the routes name; not started.
+     * only when {@code sync.enabled=true}, since it needs a reachable bucket), the {@code milvus-ingest} component on
+     * the runtime, and the beans and health checks the routes use; not started.
      */
     public static Main camelMain(AppRuntime runtime, ProgressListener listener, Path routesDir) {
         return camelMain(runtime, listener, routeFiles(routesDir, runtime.config().sync().enabled()), true);
@@ -70,7 +77,8 @@ public final class CamelApp {
     }
 
     /**
-     * camel-main with the given YAML route files, the Java DSL pipeline and the beans the routes name; not started.
+     * camel-main with the given YAML route files, the {@code milvus-ingest} component on the runtime and the beans
+     * the routes name; not started.
      *
      * @param scheduled whether the bucket-sync scheduler route starts (false: cycles run only on request, by
      *                  sending to {@code direct:bucket-sync-cycle}, as {@code bin/ingest sync} does)
@@ -80,18 +88,25 @@ public final class CamelApp {
         main.configure().withRoutesIncludePattern(routeFiles.stream()
                 .map(f -> "file:" + f.toAbsolutePath()).collect(Collectors.joining(",")));
         main.bind(MilvusIngestComponent.SCHEME, component(runtime, listener));
+        DropFolderBeans.of(runtime.config().inbox(), runtime.config().dropFolder(), listener).forEach(main::bind);
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
         main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
         if (runtime.bulkStore() != null) {
             main.bind("objectStoreHealthCheck", new ObjectStoreHealthCheck(runtime.bulkStore()));
         }
         if (routeFiles.stream().anyMatch(f -> f.getFileName().equals(SYNC_ROUTES))) {
-            main.bind(BucketSync.BEAN, new BucketSync(runtime.config().sync(), runtime.config().limits().maxBytes(),
-                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener));
-            main.bind("syncBucketHealthCheck", new SyncBucketHealthCheck(runtime.config().sync(),
-                    main::getCamelContext));
+            BucketSyncBeans.bind(main, runtime.config().sync(), runtime.config().limits().maxBytes(),
+                    runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener);
         }
         // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
+        if (scheduled && runtime.config().healthPort() > 0) {
+            main.addMainListener(new MainListenerSupport() {
+                @Override
+                public void afterStart(BaseMainSupport started) {
+                    logHealthEndpoint(started.getCamelContext(), runtime.config());
+                }
+            });
+        }
         Properties p = placeholders(runtime.config(), scheduled);
         p.putAll(SyncPlaceholders.of(runtime.config().sync(), scheduled));
         main.setOverrideProperties(p);
@@ -109,6 +124,20 @@ public final class CamelApp {
         return component;
     }
 
+    /** Logs where the management server that serves the health checks listens, as it reports it once started. */
+    private static void logHealthEndpoint(CamelContext context, IngestConfig c) {
+        ManagementHttpServer server = context.hasService(ManagementHttpServer.class);
+        String host = server != null ? server.getHost() : c.healthHost();
+        int port = server != null ? server.getPort() : c.healthPort();
+        LOG.info("health endpoint listening on http://{}:{}/observe/health ({})", host.contains(":") ? "[" + host + "]"
+                : host, port, isLoopback(host) ? "this machine only; set health.host to serve a network"
+                : "health.host=" + host + ": reachable from the network");
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
     /** Values the YAML routes reference as {{key}}, already resolved and validated. */
     private static Properties placeholders(IngestConfig c, boolean withHealth) {
         Properties p = new Properties();
@@ -116,9 +145,12 @@ public final class CamelApp {
         p.setProperty("milvus.collection", c.milvus().collection());
         p.setProperty("ingest.poll-delay-ms", Long.toString(c.pollDelayMs()));
         p.setProperty("ingest.workers", Integer.toString(c.pipelining().workers()));
+        DropFolderBeans.placeholders(p, c.dropFolder());
         if (withHealth && c.healthPort() > 0) {
-            // camel-main's management server (camel-platform-http-main) serves Camel health checks
+            // camel-main's management server (camel-platform-http-main) serves Camel health checks; it binds to
+            // every interface (0.0.0.0) unless told otherwise, so it is told health.host (loopback by default)
             p.setProperty("camel.management.enabled", "true");
+            p.setProperty("camel.management.host", c.healthHost());
             p.setProperty("camel.management.port", Integer.toString(c.healthPort()));
             p.setProperty("camel.management.healthCheckEnabled", "true");
             // list each check (routes, milvus, embedding-model) with its state, not only the overall one

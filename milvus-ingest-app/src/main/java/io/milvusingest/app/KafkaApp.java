@@ -5,13 +5,16 @@ import io.milvusingest.kafka.KafkaInbox;
 import io.milvusingest.kafka.KafkaPlanner;
 import io.milvusingest.kafka.KafkaWorker;
 import io.milvusingest.pipeline.ProgressListener;
+import io.milvusingest.route.BucketSyncBeans;
 import io.milvusingest.runtime.AppRuntime;
+import io.milvusingest.sync.SyncS3Client;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.main.Main;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The Camel assembly of Kafka mode: a worker is camel-main with {@code routes/kafka-worker.camel.yaml} only, a
@@ -30,6 +33,9 @@ public final class KafkaApp {
         Main main = CamelApp.camelMain(runtime, listener, List.of(routesDir.resolve(CamelApp.WORKER_ROUTES)), true);
         main.bind(KafkaWorker.BEAN, new KafkaWorker(runtime.config().sync().bucket(),
                 runtime.config().limits().maxBytes()));
+        if (runtime.config().sync().bucket() != null) { // the getObject step's client (#syncS3Client)
+            main.bind(BucketSyncBeans.S3_CLIENT, SyncS3Client.create(runtime.config().sync()));
+        }
         KafkaPlaceholders.of(kafka).forEach((k, v) -> main.addOverrideProperty((String) k, (String) v));
         return main;
     }
@@ -58,7 +64,9 @@ public final class KafkaApp {
     public static Main plannerMain(AppRuntime runtime, KafkaConfig kafka, Path routesDir) throws IOException {
         Main main = CamelApp.camelMain(runtime, null,
                 List.of(routesDir.resolve(CamelApp.PLANNER_ROUTES)), true);
-        main.bind(KafkaPlanner.BEAN, new KafkaPlanner(runtime.config().sync(), runtime.client(),
+        S3Client s3 = SyncS3Client.create(runtime.config().sync());
+        main.bind(BucketSyncBeans.S3_CLIENT, s3);
+        main.bind(KafkaPlanner.BEAN, new KafkaPlanner(runtime.config().sync(), s3, runtime.client(),
                 runtime.config().milvus().collection()));
         Files.createDirectories(kafka.plannerLockDir());
         FileLockClusterService cluster = new FileLockClusterService();

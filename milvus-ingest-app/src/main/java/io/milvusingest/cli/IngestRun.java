@@ -1,7 +1,7 @@
 package io.milvusingest.cli;
 
 import io.milvusingest.runtime.AppRuntime;
-import io.milvusingest.bulk.JobOutcome;
+import io.milvusingest.upload.JobOutcome;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.report.RunReport;
 import io.milvusingest.model.SourceDocument;

@@ -4,15 +4,20 @@ import io.milvusingest.app.CamelApp;
 import io.milvusingest.app.KafkaApp;
 import io.milvusingest.config.ConfigSource;
 import io.milvusingest.config.KafkaConfig;
-import io.milvusingest.config.IngestConfig;
 import io.milvusingest.runtime.AppRuntime;
+
+import io.milvusingest.config.IngestConfig;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.report.RunReport;
 import io.milvusingest.route.InboxLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -24,6 +29,10 @@ import picocli.CommandLine.Mixin;
         description = "Start the routes and watch the inbox (ingest.inbox), and the bucket when sync.enabled=true,"
                 + " until stopped.")
 final class RunCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
+    /** Longest wait of a Ctrl-C or SIGTERM for the session to close: Camel's own graceful stop allows 45 s. */
+    private static final long CLOSE_TIMEOUT_S = 90;
+
     @Mixin
     CommonOptions common;
 
@@ -35,6 +44,7 @@ final class RunCommand implements Callable<Integer> {
                 CommonOptions.home());
         Files.createDirectories(config.inbox());
         Path routes = CommonOptions.home().resolve("routes");
+        CountDownLatch closed = new CountDownLatch(1);
         try (InboxLock lock = InboxLock.acquire(config.inbox()); AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
             RunReport report = RunReport.open(config.reportDir(), "run");
@@ -49,12 +59,27 @@ final class RunCommand implements Callable<Integer> {
                 System.out.println("syncing " + config.sync().sourceIdPrefix() + " every " + config.sync().delayMs()
                         + " ms (" + config.sync() + ")");
             }
+            // Ctrl-C and SIGTERM: camel-main's hangup hook only tells main.run() to return, and the JVM halts when
+            // the hooks end, before this thread has stopped Camel and closed the session; this hook waits for it
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> awaitQuietly(closed), "milvus-ingest-shutdown"));
             main.run();
-            runtime.writer().flush();
+            // no flush here: every file moved to .done/ waited for one (group commit), and each sync cycle ends
+            // with one; a last flush would race Milvus Lite's own shutdown hook, and a server's flush quota
             report.close();
             System.out.println(printer.summary().describe());
             System.out.println("report: " + report.file());
+        } finally {
+            closed.countDown();
         }
         return 0;
+    }
+
+    /** Waits, at most {@value #CLOSE_TIMEOUT_S} s (Camel's graceful stop, Milvus Lite's stop), for latch. */
+    static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(CLOSE_TIMEOUT_S, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

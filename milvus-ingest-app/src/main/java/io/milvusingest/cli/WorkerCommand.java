@@ -9,6 +9,7 @@ import io.milvusingest.report.RunReport;
 import io.milvusingest.runtime.AppRuntime;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +32,7 @@ final class WorkerCommand implements Callable<Integer> {
         IngestConfig config = IngestConfig.from(source, CommonOptions.home());
         KafkaConfig kafka = KafkaConfig.from(source, config.limits().timeout(), config.pipelining().workers(),
                 CommonOptions.home());
+        CountDownLatch closed = new CountDownLatch(1);
         try (AppRuntime runtime = AppRuntime.start(config, CommonOptions.home());
              RunReport report = RunReport.open(config.reportDir(), "worker")) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
@@ -38,8 +40,14 @@ final class WorkerCommand implements Callable<Integer> {
                     CommonOptions.home().resolve("routes"));
             System.out.println("worker: " + kafka.consumers() + " consumer(s) of " + kafka.workTopic() + " in group "
                     + kafka.groupId() + " at " + kafka.brokers() + " (collection " + config.milvus().collection() + ")");
+            // SIGTERM: as in bin/ingest run, the JVM waits for this thread to stop Camel (the item in flight
+            // finishes and commits, the consumers leave the group) before it halts
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> RunCommand.awaitQuietly(closed),
+                    "milvus-ingest-shutdown"));
             main.run();
             System.out.println(printer.summary().describe());
+        } finally {
+            closed.countDown();
         }
         return 0;
     }

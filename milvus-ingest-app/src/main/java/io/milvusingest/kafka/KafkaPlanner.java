@@ -4,7 +4,6 @@ import io.milvus.v2.client.MilvusClientV2;
 import io.milvusingest.config.SyncConfig;
 import io.milvusingest.sync.BucketListing;
 import io.milvusingest.sync.BucketObject;
-import io.milvusingest.sync.S3Clients;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +12,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
+import software.amazon.awssdk.services.s3.S3Client;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,14 +33,17 @@ public final class KafkaPlanner {
     private static final String DELETED = "\u0000deleted";
 
     private final SyncConfig sync;
+    private final S3Client s3;
     private final MilvusClientV2 client;
     private final String collection;
     private final Set<String> include;
     /** Source id to the ETag last published (or {@link #DELETED}), until seen in the collection. */
     private final Map<String, String> published = new ConcurrentHashMap<>();
 
-    public KafkaPlanner(SyncConfig sync, MilvusClientV2 client, String collection) {
+    /** @param s3 the client of {@code sync.bucket} ({@code SyncS3Client}, from {@code sync.s3.*}) */
+    public KafkaPlanner(SyncConfig sync, S3Client s3, MilvusClientV2 client, String collection) {
         this.sync = sync;
+        this.s3 = s3;
         this.client = client;
         this.collection = collection;
         this.include = Set.copyOf(sync.include());
@@ -52,7 +55,7 @@ public final class KafkaPlanner {
      *                                               read (nothing is published; the next cycle tries again)
      */
     public List<WorkItem> plan(Exchange e) {
-        List<BucketObject> listing = BucketListing.list(S3Clients.of(e.getContext(), sync.bucket()), sync.bucket(),
+        List<BucketObject> listing = BucketListing.list(s3, sync.bucket(),
                 sync.prefix());
         Map<String, String> ingested = SourceVersions.read(client, collection, sync.sourceIdPrefix());
         List<WorkItem> items = new ArrayList<>();

@@ -15,8 +15,13 @@ import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.MilvusWriter;
 import io.milvusingest.camel.MilvusIngestConstants;
+import io.milvusingest.camel.dropfolder.DropFolderBeans;
+import io.milvusingest.config.FollowSymlinks;
+import io.milvusingest.config.IngestConfig;
+import io.milvusingest.model.DocumentResult;
 import io.milvusingest.model.SourceDocument;
-import org.apache.camel.component.file.GenericFile;
+import io.milvusingest.pipeline.ProgressListener;
+import io.milvusingest.upload.StreamOrBulkWriter;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.ProcessorEndpoint;
 import java.nio.file.Files;
@@ -84,20 +89,31 @@ class BulkDropFolderIT {
             p.setProperty("ingest.inbox", inbox.toString());
             p.setProperty("ingest.poll-delay-ms", "200");
             p.setProperty("ingest.workers", "2");
+            DropFolderBeans.placeholders(p, new IngestConfig.DropFolder(0, FollowSymlinks.INSIDE));
             p.setProperty("ingest.retry.max-redeliveries", "2");
             p.setProperty("ingest.retry.initial-delay-ms", "500");
             p.setProperty("ingest.retry.max-delay-ms", "1000");
-            camel.getPropertiesComponent().setOverrideProperties(p);
             p.setProperty("milvus.collection", collection);
+            camel.getPropertiesComponent().setOverrideProperties(p);
+            ProgressListener quiet = new ProgressListener() {
+                public void succeeded(DocumentResult r) {
+                }
+
+                public void failed(String name, Throwable error) {
+                }
+            };
+            DropFolderBeans.of(inbox, new IngestConfig.DropFolder(0, FollowSymlinks.INSIDE), quiet)
+                    .forEach(camel.getRegistry()::bind);
             // the route's milvus-ingest step on this test's own pipeline (a bulk importer on a Milvus 2.3.5 v1
-            // client, which the component does not build); failureRecorder and milvusCommit are the component's
+            // client, which the component does not build); milvusCommit is the component's
+            camel.setAutowiredEnabled(false); // the component's generated configurer would autowire the stand-in
             camel.addComponent("milvus-ingest", new DefaultComponent() {
                 @Override
                 protected org.apache.camel.Endpoint createEndpoint(String uri, String remaining,
                                                                    java.util.Map<String, Object> parameters) {
                     return new ProcessorEndpoint(uri, this, e -> {
-                        java.io.File file = (java.io.File) e.getIn().getBody(GenericFile.class).getFile();
-                        e.getIn().setBody(pipeline.ingest(SourceDocument.ofFile(file.toPath())));
+                        // the route's inboxGuard step made the body the document to read
+                        e.getIn().setBody(pipeline.ingest(e.getIn().getBody(SourceDocument.class)));
                         e.setProperty(MilvusIngestConstants.COMMIT_PROPERTY, commit);
                     });
                 }

@@ -1,10 +1,10 @@
 package io.milvusingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.milvusingest.extract.Corpus;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * terminal state within the time budget (so do Apache Tika's 51 PDF test documents), the state is the one EXPECTED.tsv gives, and no password leaks.
  */
 class BadCorpusIT {
-    private static final Path CORPUS = Path.of("..", "shared", "corpus");
+    private static final Path CORPUS = Corpus.ROOT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     record Expected(String file, String status, String password) {
@@ -35,7 +35,7 @@ class BadCorpusIT {
     @Test
     void should_give_every_bad_and_odd_pdf_its_expected_terminal_state_without_leaking_passwords(@TempDir Path tmp)
             throws Exception {
-        assumeTrue(Files.isRegularFile(CORPUS.resolve("EXPECTED.tsv")), "../shared/corpus is not beside the clone");
+        Corpus.file("EXPECTED.tsv"); // fails, never skips, without the shared corpus
         List<Expected> expected = expected();
         List<String> passwords = expected.stream().map(Expected::password).filter(p -> !p.isEmpty()).toList();
         Path config = tmp.resolve("test.properties");

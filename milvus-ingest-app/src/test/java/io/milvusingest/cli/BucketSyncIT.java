@@ -3,7 +3,6 @@ package io.milvusingest.cli;
 import io.milvusingest.app.CamelApp;
 import io.milvusingest.runtime.AppRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +13,7 @@ import io.milvus.v2.common.ConsistencyLevel;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvusingest.config.ConfigSource;
 import io.milvusingest.config.IngestConfig;
+import io.milvusingest.extract.Corpus;
 import io.milvusingest.milvus.Filters;
 import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.MilvusLiteExtension;
@@ -22,7 +22,7 @@ import io.milvusingest.milvus.SearchHit;
 import io.milvusingest.milvus.SearchMode;
 import io.milvusingest.s3.MinioExtension;
 import io.milvusingest.s3.MinioServer;
-import io.milvusingest.sync.BucketSync;
+import io.milvusingest.route.BucketSync;
 import io.milvusingest.sync.SyncSummary;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -90,7 +90,7 @@ class BucketSyncIT {
 
     @BeforeAll
     void startApp(MilvusLiteServer lite, MinioServer minio) {
-        assumeTrue(Files.isDirectory(NV_INGEST), "../shared/corpus is not beside the clone");
+        Corpus.dir("nv-ingest"); // fails, never skips, without the shared corpus
         this.lite = lite;
         this.minio = minio;
         this.s3 = minio.client();

@@ -1,10 +1,10 @@
 package io.milvusingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.milvusingest.extract.Corpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ class CliIT {
 
     @BeforeAll
     void ingestTheSampleFolder() throws Exception {
-        assumeTrue(Files.isDirectory(NV_INGEST), "../shared/corpus is not beside the clone");
+        Corpus.dir("nv-ingest"); // fails, never skips, without the shared corpus
         files = run("files", NV_INGEST.toString(), "--recreate");
     }
 

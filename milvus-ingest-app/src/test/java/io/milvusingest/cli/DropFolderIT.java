@@ -2,12 +2,12 @@ package io.milvusingest.cli;
 
 import io.milvusingest.runtime.AppRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvusingest.config.ConfigSource;
 import io.milvusingest.config.IngestConfig;
+import io.milvusingest.extract.Corpus;
 import io.milvusingest.milvus.Filters;
 import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.MilvusLiteExtension;
@@ -38,7 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(MilvusLiteExtension.class)
 class DropFolderIT {
-    private static final Path SHARED = Path.of("..", "shared", "corpus");
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     @TempDir
@@ -82,8 +81,7 @@ class DropFolderIT {
 
     @Test
     void should_move_an_ingested_pdf_to_done_with_its_pages_searchable() throws Exception {
-        Path pdf = SHARED.resolve("nv-ingest/multimodal_test.pdf");
-        assumeTrue(Files.isRegularFile(pdf), "../shared/corpus is not beside the clone");
+        Path pdf = Corpus.file("nv-ingest/multimodal_test.pdf");
         drop(pdf, "multimodal_test.pdf");
         awaitFile(inbox.resolve(".done/multimodal_test.pdf"));
 
@@ -97,8 +95,7 @@ class DropFolderIT {
 
     @Test
     void should_move_a_corrupt_pdf_to_failed_with_a_CORRUPT_error_file() throws Exception {
-        Path bad = SHARED.resolve("bad/qpdf-bad1.pdf");
-        assumeTrue(Files.isRegularFile(bad), "../shared/corpus is not beside the clone");
+        Path bad = Corpus.file("bad/qpdf-bad1.pdf");
         drop(bad, "broken.pdf");
         JsonNode error = awaitError("broken.pdf");
         assertThat(error.get("kind").asText()).isEqualTo("CORRUPT");
@@ -191,10 +188,25 @@ class DropFolderIT {
         return new ObjectMapper().readTree(json.toFile());
     }
 
+    /** Waits until the file left the inbox and a version of it in .done/ holds text (a re-dropped name is stamped). */
     private static void awaitDoneWith(String name, String text) throws Exception {
-        Path done = inbox.resolve(".done/" + name);
-        await("'" + done + "' holds the new version", () -> Files.isRegularFile(done)
-                && Files.readString(done, StandardCharsets.UTF_8).equals(text) && !Files.exists(inbox.resolve(name)));
+        int dot = name.lastIndexOf('.');
+        String versions = java.util.regex.Pattern.quote(name.substring(0, dot))
+                + "(\\.\\d{4}-\\d{2}-\\d{2}T\\d{6}Z(-\\d+)?)?" + java.util.regex.Pattern.quote(name.substring(dot));
+        await("a version of " + name + " in .done/ holds the new text", () -> {
+            if (Files.exists(inbox.resolve(name))) {
+                return false;
+            }
+            try (Stream<Path> done = Files.list(inbox.resolve(".done"))) {
+                return done.filter(f -> f.getFileName().toString().matches(versions)).anyMatch(f -> {
+                    try {
+                        return Files.readString(f, StandardCharsets.UTF_8).equals(text);
+                    } catch (IOException e) {
+                        return false;
+                    }
+                });
+            }
+        });
     }
 
     private static void awaitFile(Path file) throws Exception {

@@ -6,19 +6,16 @@ import io.milvusingest.config.ConfigSource;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.config.SyncConfig;
 import io.milvusingest.s3.MinioServer;
+import io.milvusingest.sync.SyncS3Client;
 import java.nio.file.Path;
 import java.util.Map;
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.aws2.s3.AWS2S3Component;
 import org.apache.camel.health.HealthCheck;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The {@code sync-bucket} health check against a real MinIO, through the S3 client of an aws2-s3 endpoint set up
- * as the getObject step of {@code routes/bucket-sync.camel.yaml} is (same options, credentials on the component).
+ * The {@code sync-bucket} health check against a real MinIO, through the sync's own S3 client
+ * ({@link SyncS3Client}, built from {@code sync.s3.*} as {@code bin/ingest run} builds it).
  */
 class SyncBucketHealthCheckIT {
     private static final String BUCKET = "sync-health";
@@ -32,8 +29,8 @@ class SyncBucketHealthCheckIT {
                 "sync.s3.uri-endpoint-override", minio.endpoint(), "sync.s3.force-path-style", "true",
                 "sync.s3.access-key", minio.accessKey(), "sync.s3.secret-key", minio.secretKey())),
                 Path.of(".")).sync();
-        try (CamelContext camel = syncEndpointContext(sync)) {
-            SyncBucketHealthCheck check = new SyncBucketHealthCheck(sync, () -> camel);
+        try (S3Client client = SyncS3Client.create(sync)) {
+            SyncBucketHealthCheck check = new SyncBucketHealthCheck(sync, client);
             assertThat(check.isReadiness()).isTrue();
             assertThat(check.isLiveness()).isFalse();
 
@@ -62,37 +59,24 @@ class SyncBucketHealthCheckIT {
     }
 
     @Test
-    void should_report_DOWN_while_no_sync_endpoint_is_started() throws Exception {
-        SyncConfig sync = IngestConfig.from(ConfigSource.load(null, Map.of(
-                "sync.enabled", "true", "sync.bucket", BUCKET)), Path.of(".")).sync();
-        try (CamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            SyncBucketHealthCheck check = new SyncBucketHealthCheck(sync, () -> camel);
-
-            HealthCheck.Result result = check.call();
-
-            assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
-            assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m)
-                    .startsWith("sync bucket s3://sync-health/ at AWS us-east-1 unreachable: ")
-                    .contains("no started aws2-s3 endpoint for bucket sync-health"));
-        }
-    }
-
-    /** A started context whose one route GETs from the sync bucket with the YAML route's endpoint options. */
-    private static CamelContext syncEndpointContext(SyncConfig sync) throws Exception {
-        CamelContext camel = new DefaultCamelContext();
-        AWS2S3Component s3 = camel.getComponent("aws2-s3", AWS2S3Component.class);
-        s3.getConfiguration().setAccessKey(sync.accessKey());
-        s3.getConfiguration().setSecretKey(sync.secretKey());
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("direct:get").to("aws2-s3:" + sync.bucket() + "?operation=getObject&region=" + sync.region()
-                        + "&overrideEndpoint=true&uriEndpointOverride=" + sync.endpointOverride()
-                        + "&forcePathStyle=" + sync.forcePathStyle());
+    void should_report_DOWN_with_the_wrong_credentials() throws Exception {
+        try (MinioServer minio = MinioServer.start()) {
+            try (S3Client s3 = minio.client()) {
+                s3.createBucket(b -> b.bucket(BUCKET));
             }
-        });
-        camel.start();
-        return camel;
+            SyncConfig sync = IngestConfig.from(ConfigSource.load(null, Map.of(
+                    "sync.enabled", "true", "sync.bucket", BUCKET,
+                    "sync.s3.uri-endpoint-override", minio.endpoint(), "sync.s3.force-path-style", "true",
+                    "sync.s3.access-key", minio.accessKey(), "sync.s3.secret-key", "not-the-secret")),
+                    Path.of(".")).sync();
+            try (S3Client client = SyncS3Client.create(sync)) {
+                HealthCheck.Result result = new SyncBucketHealthCheck(sync, client).call();
+
+                assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+                assertThat(result.getMessage()).hasValueSatisfying(m -> assertThat(m)
+                        .startsWith("sync bucket s3://sync-health/ at " + minio.endpoint() + " unreachable: ")
+                        .doesNotContain("not-the-secret"));
+            }
+        }
     }
 }

@@ -114,8 +114,9 @@ public final class BulkImporter {
                         break;
                     }
                     if (System.nanoTime() > deadline) {
-                        throw new IngestException(ErrorKind.TIMEOUT, Stage.UPLOAD, null, null, "index " + index
-                                + " still building after " + config.timeout().toSeconds() + " s (milvus.bulk.timeout-s)", null);
+                        throw IngestException.of(ErrorKind.TIMEOUT, Stage.UPLOAD, "index " + index
+                                + " still building after " + config.timeout().toSeconds()
+                                + " s (milvus.bulk.timeout-s)").build();
                     }
                     Thread.sleep(config.pollInterval().toMillis());
                 }
@@ -126,10 +127,10 @@ public final class BulkImporter {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, null, null, "interrupted", e);
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, "interrupted").cause(e).build();
         } catch (RuntimeException e) {
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, null, null,
-                    "Milvus: making imported rows of " + collection + " searchable failed: " + e.getMessage(), e);
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, "Milvus: making imported rows of "
+                    + collection + " searchable failed: " + e.getMessage()).cause(e).build();
         }
     }
 }

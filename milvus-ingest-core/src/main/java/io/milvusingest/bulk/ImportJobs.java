@@ -92,9 +92,9 @@ public final class ImportJobs {
                 nextLog = System.nanoTime() + 10_000_000_000L;
             }
             if (System.nanoTime() > deadline) {
-                throw new IngestException(ErrorKind.TIMEOUT, Stage.UPLOAD, null, null, "Milvus import tasks " + tasks
-                        + " not completed within " + timeout.toSeconds() + " s (milvus.bulk.timeout-s); "
-                        + done + "/" + tasks.size() + " completed", null);
+                throw IngestException.of(ErrorKind.TIMEOUT, Stage.UPLOAD, "Milvus import tasks " + tasks
+                        + " not completed within " + timeout.toSeconds() + " s (milvus.bulk.timeout-s); " + done + "/"
+                        + tasks.size() + " completed").build();
             }
             sleep(pollInterval);
         }
@@ -103,14 +103,15 @@ public final class ImportJobs {
     private GetBulkInsertStateWrapper state(long task) {
         R<GetImportStateResponse> r = client.getBulkInsertState(GetBulkInsertStateParam.newBuilder().withTask(task).build());
         if (r.getStatus() != R.Status.Success.getCode()) {
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, null, null,
-                    "cannot read the state of Milvus import task " + task + ": " + r.getMessage(), r.getException());
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD,
+                    "cannot read the state of Milvus import task " + task + ": " + r.getMessage())
+                    .cause(r.getException()).build();
         }
         return new GetBulkInsertStateWrapper(r.getData());
     }
 
     private static IngestException failed(String message) {
-        return new IngestException(ErrorKind.IMPORT_FAILED, Stage.UPLOAD, null, null, message, null);
+        return IngestException.of(ErrorKind.IMPORT_FAILED, Stage.UPLOAD, message).build();
     }
 
     private static void sleep(Duration d) {
@@ -118,8 +119,8 @@ public final class ImportJobs {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, null, null,
-                    "interrupted while waiting for a Milvus import", e);
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD,
+                    "interrupted while waiting for a Milvus import").cause(e).build();
         }
     }
 }

@@ -66,8 +66,8 @@ public final class ObjectStore implements AutoCloseable {
         try {
             s3.putObject(b -> b.bucket(bucket).key(key), RequestBody.fromFile(file));
         } catch (SdkException e) {
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, null, null,
-                    "uploading " + file.getFileName() + " to " + where + " as " + key + " failed: " + e.getMessage(), e);
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, "uploading " + file.getFileName()
+                    + " to " + where + " as " + key + " failed: " + e.getMessage()).cause(e).build();
         }
     }
 

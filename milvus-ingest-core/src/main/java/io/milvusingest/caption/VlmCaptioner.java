@@ -76,19 +76,20 @@ public final class VlmCaptioner implements ExtractionStep {
         try {
             response = http.post(body);
         } catch (IngestException ex) {
-            throw new IngestException(ex.kind(), Stage.CAPTION, document.sourceId(), e.pageNumber(), ex.getMessage(),
-                    ex);
+            throw IngestException.of(ex.kind(), Stage.CAPTION, ex.getMessage())
+                    .source(document.sourceId()).page(e.pageNumber()).cause(ex).build();
         }
         JsonNode text = response.path("choices").path(0).path("message").path("content");
         if (!text.isTextual()) {
-            throw new IngestException(ErrorKind.CAPTION_FAILED, Stage.CAPTION, document.sourceId(), e.pageNumber(),
-                    "no choices[0].message.content in the caption response", null);
+            throw IngestException.of(ErrorKind.CAPTION_FAILED, Stage.CAPTION,
+                    "no choices[0].message.content in the caption response")
+                    .source(document.sourceId()).page(e.pageNumber()).build();
         }
         return text.asText().strip();
     }
 
     /** The failure the HTTP client throws: transient CAPTION_FAILED (the service may recover). */
     public static IngestException failed(String message) {
-        return new IngestException(ErrorKind.CAPTION_FAILED, Stage.CAPTION, null, message);
+        return IngestException.of(ErrorKind.CAPTION_FAILED, Stage.CAPTION, message).build();
     }
 }

@@ -12,11 +12,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The whole, validated configuration; immutable. Keys and defaults are documented in
- * {@code config/application.properties}.
+ * The whole, validated configuration; immutable. Each default is written once, here and in the config records'
+ * readers, where its key is validated; {@code config/application.properties} documents every key with that
+ * default, and {@code DocumentedDefaultsTest} fails when the two differ.
  *
  * @param inbox           drop folder watched by {@code bin/ingest run} ({@code ingest.inbox})
  * @param pollDelayMs     inbox poll interval in ms ({@code ingest.poll-delay-ms})
+ * @param dropFolder      how far the inbox is walked and which symbolic links are followed
+ *                        ({@code ingest.max-depth}, {@code ingest.follow-symlinks})
  * @param include         file extensions {@code bin/ingest files} takes from folders ({@code ingest.include})
  * @param pdfPasswords    user passwords tried on encrypted PDFs ({@code extract.pdf.passwords})
  * @param chunkSize       chunk length in model tokens ({@code chunk.size})
@@ -36,6 +39,7 @@ import java.util.List;
  *                        {@code ingest.max-pages}, {@code extract.timeout-ms})
  * @param retry           redelivery of transient failures ({@code ingest.retry.*})
  * @param reportDir       folder receiving the JSON run reports ({@code ingest.report-dir})
+ * @param healthHost      address the health endpoint binds to ({@code health.host}; loopback unless configured)
  * @param healthPort      HTTP port of {@code /observe/health} while {@code bin/ingest run} runs, 0 = off
  *                        ({@code health.port})
  * @param sync            bucket sync settings ({@code sync.*})
@@ -43,12 +47,12 @@ import java.util.List;
  * @param pipelining      documents in flight and concurrent inference calls ({@code ingest.workers},
  *                        {@code embed.parallelism})
  */
-public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, List<String> pdfPasswords,
+public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
                            MilvusConfig milvus, int searchTopK, ExtractOptions extract, OcrConfig ocr,
                            UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder,
                            CaptionConfig caption, ExtractLimits limits, RetryPolicy retry, Path reportDir,
-                           int healthPort, SyncConfig sync, BulkConfig bulk, Pipelining pipelining) {
+                           String healthHost, int healthPort, SyncConfig sync, BulkConfig bulk, Pipelining pipelining) {
 
     /**
      * How much runs at once. Documents are extracted, split and uploaded on {@code workers} threads, so the
@@ -61,6 +65,18 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
      * @param embedParallelism concurrent inference calls on the shared model, 1..64 ({@code embed.parallelism})
      */
     public record Pipelining(int workers, int embedParallelism) {
+    }
+
+    /**
+     * The drop folder's walk of the inbox.
+     *
+     * @param maxDepth       folder levels below the inbox whose files are ingested, 0..{@value #MAX_DEPTH_LIMIT}
+     *                       ({@code ingest.max-depth}; 0 = the inbox's own files only)
+     * @param followSymlinks which symbolic links to files are read ({@code ingest.follow-symlinks})
+     */
+    public record DropFolder(int maxDepth, FollowSymlinks followSymlinks) {
+        /** Deepest {@code ingest.max-depth} accepted: far beyond any dropped tree, short of a runaway walk. */
+        public static final int MAX_DEPTH_LIMIT = 64;
     }
 
     /**
@@ -139,6 +155,8 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
         IngestConfig c = new IngestConfig(
                 home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),
                 k.positive("ingest.poll-delay-ms", 2000),
+                new DropFolder(k.range("ingest.max-depth", 10, 0, DropFolder.MAX_DEPTH_LIMIT),
+                        FollowSymlinks.parse(k.choice("ingest.follow-symlinks", "inside", FollowSymlinks.NAMES))),
                 include,
                 k.list("extract.pdf.passwords", ""),
                 k.positive("chunk.size", 384), k.nonNegative("chunk.overlap", 64),
@@ -160,7 +178,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
                 new RetryPolicy(k.positive("ingest.retry.attempts", 8), k.positiveLong("ingest.retry.initial-delay-ms", 1000),
                         k.positiveLong("ingest.retry.max-delay-ms", 30_000)),
                 home.resolve(k.string("ingest.report-dir", "./reports")).normalize(),
-                k.nonNegative("health.port", 8080), SyncConfig.from(src, home, include), BulkConfig.from(k),
+                k.host("health.host", "127.0.0.1"), k.nonNegative("health.port", 8080), SyncConfig.from(src, home, include), BulkConfig.from(k),
                 new Pipelining(k.atMost("ingest.workers", 2, 64), k.atMost("embed.parallelism", 2, 64)));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
@@ -196,6 +214,25 @@ public record IngestConfig(Path inbox, long pollDelayMs, List<String> include, L
             int v = positive(key, def);
             if (v > max) {
                 throw new ConfigException(key + "=" + v + " must be at most " + max);
+            }
+            return v;
+        }
+
+        /** @return the value, min..max */
+        int range(String key, int def, int min, int max) {
+            int v = integer(key, def);
+            if (v < min || v > max) {
+                throw new ConfigException(key + "=" + v + " must be between " + min + " and " + max);
+            }
+            return v;
+        }
+
+        /** @return a host name or IP address to bind to: one token, no scheme, port or path */
+        String host(String key, String def) {
+            String v = string(key, def);
+            if (!v.matches("[A-Za-z0-9._:%-]+|\\[[0-9A-Fa-f:.%]+]")) {
+                throw new ConfigException(key + "='" + v + "' must be a host name or an IP address, e.g. 127.0.0.1"
+                        + " or 0.0.0.0 (every interface)");
             }
             return v;
         }

@@ -18,7 +18,7 @@ import java.util.List;
  * @param stateDir       where the processed-versions repository and failure records live ({@code sync.state-dir})
  * @param region         AWS region ({@code sync.s3.region})
  * @param endpointOverride S3 endpoint URI for MinIO or other S3-compatible stores, or null for AWS
- *                       ({@code sync.s3.uri-endpoint-override}; Camel's {@code overrideEndpoint} is on iff set)
+ *                       ({@code sync.s3.uri-endpoint-override})
  * @param forcePathStyle path-style URLs ({@code http://host/bucket/key}), needed by MinIO
  *                       ({@code sync.s3.force-path-style})
  * @param accessKey      static access key, or null to use the AWS default credentials chain
@@ -29,7 +29,7 @@ public record SyncConfig(boolean enabled, String bucket, String prefix, List<Str
                          boolean deletes, Path stateDir, String region, String endpointOverride,
                          boolean forcePathStyle, String accessKey, String secretKey) {
 
-    /** @return true when the S3 client should use {@link #endpointOverride()} (Camel's {@code overrideEndpoint}) */
+    /** @return true when the S3 client should use {@link #endpointOverride()} */
     public boolean overrideEndpoint() {
         return endpointOverride != null;
     }

@@ -13,14 +13,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.LongBuffer;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * In-process <a href="https://huggingface.co/BAAI/bge-small-en-v1.5">BAAI/bge-small-en-v1.5</a>, the int8
@@ -209,23 +206,8 @@ public final class BgeSmallEmbedder implements Embedder, AutoCloseable {
 
     /** @param ids per passage, its token ids without special tokens, each at most {@value #MAX_TOKENS} */
     private List<float[]> embedIds(long[][] ids) {
-        int n = ids.length;
-        // Shortest first: neighbours have similar lengths, so batches carry little padding.
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> ids[i].length));
-        float[][] vectors = new float[n][];
-        for (int from = 0; from < n; from += options.batchSize()) {
-            int to = Math.min(n, from + options.batchSize());
-            long[][] batch = new long[to - from][];
-            for (int j = from; j < to; j++) {
-                batch[j - from] = ids[order[j]];
-            }
-            float[][] embedded = runBatch(batch);
-            for (int j = from; j < to; j++) {
-                vectors[order[j]] = embedded[j - from];
-            }
-        }
-        return List.of(vectors);
+        return LengthBatches.embedInOrder(ids.length, i -> ids[i].length, options.batchSize(),
+                batch -> List.of(runBatch(batch.stream().map(i -> ids[i]).toArray(long[][]::new))));
     }
 
     /**
@@ -327,8 +309,9 @@ public final class BgeSmallEmbedder implements Embedder, AutoCloseable {
                 return clsPooledAndNormalized(hidden.getFloatBuffer(), rows, width);
             }
         } catch (OrtException e) {
-            throw new IngestException(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, null, null,
-                    MODEL_NAME + " inference failed on a batch of " + rows + " x " + width + " tokens: " + e.getMessage(), e);
+            throw IngestException.of(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, MODEL_NAME
+                    + " inference failed on a batch of " + rows + " x " + width + " tokens: " + e.getMessage())
+                    .cause(e).build();
         }
     }
 

@@ -8,7 +8,6 @@ import io.milvusingest.model.IngestException;
 import io.milvusingest.model.Stage;
 import io.milvusingest.remote.JsonHttp;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +15,8 @@ import java.util.List;
  * microservices, OpenAI, vLLM, TEI... Requests carry {@code model}, {@code input} (a batch of texts),
  * {@code encoding_format=float}, NIM's {@code input_type} ({@code passage} when ingesting, {@code query} when
  * searching) and, when set, {@code truncate} and {@code dimensions}. Vectors are L2-normalized here (NIM's already
- * are). The HTTP side (timeouts, retries, the API key) is {@link JsonHttp}. Thread-safe.
+ * are). Passages go in batches of {@code embed.batch-size}, ordered by length (characters); vectors come back in
+ * input order. The HTTP side (timeouts, retries, the API key) is {@link JsonHttp}. Thread-safe.
  *
  * <p>The dimension is checked at construction with a one-text probe: a model answering with another dimension than
  * {@code embed.remote.dimensions} fails start-up with a message naming both; the collection's own dimension is
@@ -52,12 +52,10 @@ public final class OpenAiEmbedder implements Embedder {
 
     @Override
     public List<float[]> embedPassages(List<String> passages) {
-        List<float[]> vectors = new ArrayList<>(passages.size());
-        for (int from = 0; from < passages.size(); from += options.batchSize()) {
-            vectors.addAll(request(passages.subList(from, Math.min(passages.size(), from + options.batchSize())),
-                    "passage"));
-        }
-        return vectors;
+        // by length, as the in-process model does: services that pad a batch to its longest input (TEI, vLLM,
+        // NIM) then pad little
+        return LengthBatches.embedInOrder(passages.size(), i -> passages.get(i).length(), options.batchSize(),
+                batch -> request(batch.stream().map(passages::get).toList(), "passage"));
     }
 
     @Override
@@ -138,6 +136,6 @@ public final class OpenAiEmbedder implements Embedder {
     }
 
     static IngestException failed(String message) {
-        return new IngestException(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, null, message);
+        return IngestException.of(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, message).build();
     }
 }

@@ -4,8 +4,6 @@ import io.milvusingest.model.ErrorKind;
 import io.milvusingest.model.IngestException;
 import io.milvusingest.model.Stage;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -13,7 +11,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 
 /**
  * Spreads one call's passages over a shared pool of inference threads, so several inference calls run on one
@@ -58,14 +55,10 @@ public final class ParallelEmbedder implements Embedder {
     @Override
     public List<float[]> embedTokenized(List<String> passages, List<long[]> tokenIds) {
         int n = passages.size();
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingInt(i -> length(passages, tokenIds, i)));
         float[][] vectors = new float[n][];
         AtomicBoolean failed = new AtomicBoolean();
-        List<Integer> sorted = List.of(order);
         List<CompletableFuture<Void>> tasks = new ArrayList<>();
-        for (int from = 0; from < n; from += taskSize) {
-            List<Integer> slice = sorted.subList(from, Math.min(n, from + taskSize));
+        for (List<Integer> slice : LengthBatches.of(n, i -> length(passages, tokenIds, i), taskSize)) {
             tasks.add(CompletableFuture.runAsync(() -> {
                 if (failed.get()) {
                     return; // the call already failed: don't spend the model on it
@@ -74,9 +67,7 @@ public final class ParallelEmbedder implements Embedder {
                     List<String> texts = slice.stream().map(passages::get).toList();
                     List<float[]> out = tokenIds == null ? delegate.embedPassages(texts)
                             : delegate.embedTokenized(texts, slice.stream().map(tokenIds::get).toList());
-                    for (int j = 0; j < slice.size(); j++) {
-                        vectors[slice.get(j)] = out.get(j);
-                    }
+                    LengthBatches.place(slice, out, vectors);
                     firstEmbedded.compareAndSet(0, System.currentTimeMillis());
                 } catch (RuntimeException e) {
                     failed.set(true);
@@ -90,7 +81,8 @@ public final class ParallelEmbedder implements Embedder {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
-            throw new IngestException(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, null, null, String.valueOf(e.getCause()), e);
+            throw IngestException.of(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, String.valueOf(e.getCause()))
+                    .cause(e).build();
         }
         return List.of(vectors);
     }

@@ -3,15 +3,10 @@ package io.milvusingest.extract;
 import io.milvusingest.model.Element;
 import io.milvusingest.model.Extraction;
 
-import io.milvusingest.model.ErrorKind;
 import io.milvusingest.model.IngestException;
 import io.milvusingest.model.SourceDocument;
-import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.List;
 
 /**
@@ -36,35 +31,10 @@ public final class DocxExtractor implements Extractor {
      */
     @Override
     public Extraction extract(SourceDocument document) {
-        List<Element> elements;
-        int pages;
-        try (InputStream in = Files.newInputStream(document.path()); XWPFDocument docx = new XWPFDocument(in)) {
+        return OfficeExtraction.extract(document, "DOCX", XWPFDocument::new, docx -> {
             DocxWalker walker = new DocxWalker(docx, options, imageFilter);
-            elements = walker.walk();
-            pages = walker.pages();
-        } catch (ImageTooLarge e) {
-            // as for a PDF image over the cap: the whole document fails, naming the page of the image
-            throw ExtractFailures.failure(ErrorKind.TOO_LARGE, document, e.page(), e.getMessage(), null);
-        } catch (EncryptedDocumentException e) {
-            throw ExtractFailures.failure(ErrorKind.ENCRYPTED, document, null,
-                    "password-protected DOCX: " + ExtractFailures.describe(e), e);
-        } catch (IOException | RuntimeException e) {
-            throw ExtractFailures.failure(ErrorKind.CORRUPT, document, null,
-                    "cannot parse DOCX: " + ExtractFailures.describe(e), e);
-        }
-        return OfficeResults.nonEmpty(document, "DOCX", elements, pages);
-    }
-
-    /** Shared end of the Office extractors. */
-    static final class OfficeResults {
-        private OfficeResults() {
-        }
-
-        static Extraction nonEmpty(SourceDocument document, String format, List<Element> elements, int pages) {
-            if (elements.isEmpty()) {
-                throw ExtractFailures.failure(ErrorKind.EMPTY, document, "no text, table or image in the " + format);
-            }
-            return new Extraction(List.copyOf(elements), pages);
-        }
+            List<Element> elements = walker.walk();
+            return new Extraction(elements, walker.pages());
+        });
     }
 }

@@ -13,7 +13,8 @@ final class ExtractFailures {
 
     static IngestException failure(ErrorKind kind, SourceDocument document, Integer page, String message,
                                    Throwable cause) {
-        return new IngestException(kind, Stage.EXTRACT, document.sourceId(), page, message, cause);
+        return IngestException.of(kind, Stage.EXTRACT, message)
+                .source(document.sourceId()).page(page).cause(cause).build();
     }
 
     static IngestException failure(ErrorKind kind, SourceDocument document, String message) {

@@ -4,17 +4,12 @@ import io.milvusingest.model.Element;
 import io.milvusingest.model.Extraction;
 import io.milvusingest.model.PageSize;
 
-import io.milvusingest.model.ErrorKind;
 import io.milvusingest.model.IngestException;
 import io.milvusingest.model.SourceDocument;
-import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.xslf.usermodel.XMLSlideShow;
 import org.apache.poi.xslf.usermodel.XSLFSlide;
 
 import java.awt.Dimension;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,26 +36,15 @@ public final class PptxExtractor implements Extractor {
      */
     @Override
     public Extraction extract(SourceDocument document) {
-        List<Element> elements = new ArrayList<>();
-        int slides;
-        try (InputStream in = Files.newInputStream(document.path()); XMLSlideShow pptx = new XMLSlideShow(in)) {
+        return OfficeExtraction.extract(document, "PPTX", XMLSlideShow::new, pptx -> {
             Dimension size = pptx.getPageSize();
             PageSize pageSize = new PageSize(size.getWidth(), size.getHeight());
-            List<XSLFSlide> all = pptx.getSlides();
-            slides = all.size();
-            for (int i = 0; i < slides; i++) {
-                elements.addAll(new SlideWalker(i + 1, pageSize, options, imageFilter).walk(all.get(i)));
+            List<XSLFSlide> slides = pptx.getSlides();
+            List<Element> elements = new ArrayList<>();
+            for (int i = 0; i < slides.size(); i++) {
+                elements.addAll(new SlideWalker(i + 1, pageSize, options, imageFilter).walk(slides.get(i)));
             }
-        } catch (ImageTooLarge e) {
-            // as for a PDF image over the cap: the whole document fails, naming the page of the image
-            throw ExtractFailures.failure(ErrorKind.TOO_LARGE, document, e.page(), e.getMessage(), null);
-        } catch (EncryptedDocumentException e) {
-            throw ExtractFailures.failure(ErrorKind.ENCRYPTED, document, null,
-                    "password-protected PPTX: " + ExtractFailures.describe(e), e);
-        } catch (IOException | RuntimeException e) {
-            throw ExtractFailures.failure(ErrorKind.CORRUPT, document, null,
-                    "cannot parse PPTX: " + ExtractFailures.describe(e), e);
-        }
-        return DocxExtractor.OfficeResults.nonEmpty(document, "PPTX", elements, slides);
+            return new Extraction(elements, slides.size());
+        });
     }
 }

@@ -70,8 +70,8 @@ public final class GroupCommit implements AutoCloseable {
     public CompletableFuture<Void> commitAsync() {
         synchronized (lock) {
             if (closed) {
-                return CompletableFuture.failedFuture(new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD,
-                        null, null, "the group commit is closed (shutting down)", null));
+                return CompletableFuture.failedFuture(IngestException.of(ErrorKind.STORE_UNAVAILABLE,
+                        Stage.UPLOAD, "the group commit is closed (shutting down)").build());
             }
             if (next == null) {
                 next = new CompletableFuture<>();
@@ -142,8 +142,8 @@ public final class GroupCommit implements AutoCloseable {
         }
         thread.shutdownNow();
         if (orphans != null) {
-            orphans.completeExceptionally(new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, null, null,
-                    "the group commit closed before the flush", null));
+            orphans.completeExceptionally(IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD,
+                    "the group commit closed before the flush").build());
         }
     }
 }

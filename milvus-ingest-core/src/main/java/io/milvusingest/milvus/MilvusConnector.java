@@ -85,9 +85,9 @@ public final class MilvusConnector {
             client.retryConfig(RetryConfig.builder().maxRetryTimes(5).maxRetryTimeoutMs(30_000).build());
             return client;
         } catch (RuntimeException e) {
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, null, null,
-                    "cannot connect to Milvus at " + redact(settings.uri()) + " within "
-                            + settings.connectTimeout().toMillis() + " ms: " + scrub(e, settings), null);
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, "cannot connect to Milvus at "
+                    + redact(settings.uri()) + " within " + settings.connectTimeout().toMillis() + " ms: "
+                    + scrub(e, settings)).build();
         }
     }
 

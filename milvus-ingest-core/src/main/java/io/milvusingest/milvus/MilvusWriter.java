@@ -89,16 +89,6 @@ public final class MilvusWriter implements DocumentWriter {
     }
 
     /**
-     * @return the document's rows as the SDK takes them (pk, vector, text, source, content_metadata), for callers
-     *     that store them another way (bulk import)
-     * @throws IngestException TOO_LARGE/UPLOAD when a chunk text exceeds 65535 UTF-8 bytes
-     */
-    public static List<JsonObject> rows(EmbeddedDocument doc) {
-        List<List<JsonObject>> all = RowMapper.batches(doc, Integer.MAX_VALUE, Long.MAX_VALUE);
-        return all.isEmpty() ? List.of() : all.get(0);
-    }
-
-    /**
      * Deletes every row of a document.
      *
      * @return rows deleted
@@ -164,8 +154,9 @@ public final class MilvusWriter implements DocumentWriter {
             visible = count(filter);
         }
         if (visible != expected) {
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, sourceId, null, "Milvus shows "
-                    + visible + " rows of " + expected + " written for this document in collection " + collection, null);
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, "Milvus shows " + visible
+                    + " rows of " + expected + " written for this document in collection " + collection)
+                    .source(sourceId).build();
         }
     }
 

@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns chunks into Milvus rows (Gson objects, the SDK's row format) with the fields of {@link Fields}. */
-final class RowMapper {
+/**
+ * Turns chunks into Milvus rows (Gson objects, the SDK's row format) with the fields of {@link Fields}: the one
+ * place rows are built, for the streamed upserts ({@link MilvusWriter}) and the bulk import files alike.
+ */
+public final class RowMapper {
 
     private RowMapper() {
     }
@@ -69,6 +72,17 @@ final class RowMapper {
     }
 
     /**
+     * @return the document's rows, one per chunk in chunk order, as the SDK takes them (pk, vector, text, source,
+     *     content_metadata), for callers that store them another way (bulk import files)
+     * @throws IngestException TOO_LARGE/UPLOAD when a chunk text exceeds 65535 UTF-8 bytes; INTERNAL/UPLOAD
+     *                         when chunk indexes are not 0..n-1
+     */
+    public static List<JsonObject> rows(EmbeddedDocument doc) {
+        List<List<JsonObject>> all = batches(doc, Integer.MAX_VALUE, Long.MAX_VALUE);
+        return all.isEmpty() ? List.of() : all.get(0);
+    }
+
+    /**
      * @return the document's rows split into upsert batches of at most {@code maxRows} rows and about
      *     {@code maxBytes} bytes (estimated as text bytes + 4 bytes per vector float + 1 KB)
      * @throws IngestException TOO_LARGE/UPLOAD when a chunk text exceeds 65535 UTF-8 bytes; INTERNAL/UPLOAD
@@ -83,13 +97,14 @@ final class RowMapper {
         for (int i = 0; i < doc.chunks().size(); i++) {
             Chunk chunk = doc.chunks().get(i);
             if (chunk.index() != i) { // keys and stale-row deletion rely on indexes 0..n-1
-                throw new IngestException(ErrorKind.INTERNAL, Stage.UPLOAD, sourceId, chunk.pageNumber(),
-                        "chunk at position " + i + " has index " + chunk.index(), null);
+                throw IngestException.of(ErrorKind.INTERNAL, Stage.UPLOAD, "chunk at position " + i + " has index "
+                        + chunk.index()).source(sourceId).page(chunk.pageNumber()).build();
             }
             long textBytes = chunk.text().getBytes(StandardCharsets.UTF_8).length;
             if (textBytes > CollectionSchemas.TEXT_MAX_LENGTH) {
-                throw new IngestException(ErrorKind.TOO_LARGE, Stage.UPLOAD, sourceId, chunk.pageNumber(), "chunk "
-                        + chunk.index() + " has " + textBytes + " UTF-8 bytes; Milvus text field holds 65535", null);
+                throw IngestException.of(ErrorKind.TOO_LARGE, Stage.UPLOAD, "chunk " + chunk.index() + " has "
+                        + textBytes + " UTF-8 bytes; Milvus text field holds 65535")
+                        .source(sourceId).page(chunk.pageNumber()).build();
             }
             long rowBytes = textBytes + 4L * doc.vectors().get(i).length + 1024;
             if (!batch.isEmpty() && (batch.size() == maxRows || batchBytes + rowBytes > maxBytes)) {

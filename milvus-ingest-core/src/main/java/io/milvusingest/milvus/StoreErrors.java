@@ -15,8 +15,8 @@ final class StoreErrors {
      * @param what     what failed, e.g. "upsert 256 rows in collection docs"
      */
     static IngestException unavailable(String sourceId, String what, RuntimeException e) {
-        return new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, sourceId, null,
-                what + " failed: " + reason(e), e);
+        return IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, what + " failed: " + reason(e))
+                .source(sourceId).cause(e).build();
     }
 
     /**

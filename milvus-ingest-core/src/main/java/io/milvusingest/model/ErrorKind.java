@@ -16,6 +16,11 @@ public enum ErrorKind {
     UNSUPPORTED(false),
     /** Over a configured size, page or pixel limit. Permanent. */
     TOO_LARGE(false),
+    /**
+     * The input may not be read: a symbolic link leading out of the drop folder (or any link, with
+     * {@code ingest.follow-symlinks=never}), a link to a folder, or something other than a regular file. Permanent.
+     */
+    FORBIDDEN(false),
     /** Extraction exceeded its time budget (hostile or pathological input). Permanent. */
     TIMEOUT(false),
     /** The captioning (vision) model failed. Transient: a remote model may recover. */

@@ -95,7 +95,8 @@ public final class IngestPipeline {
         } catch (IngestException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new IngestException(ErrorKind.INTERNAL, Stage.EXTRACT, doc.sourceId(), null, String.valueOf(e), e);
+            throw IngestException.of(ErrorKind.INTERNAL, Stage.EXTRACT, String.valueOf(e))
+                    .source(doc.sourceId()).cause(e).build();
         }
     }
 
@@ -120,11 +121,13 @@ public final class IngestPipeline {
                     chunks.stream().map(Chunk::tokenIds).toList()); // Stream.toList keeps the nulls (ids unknown)
         } catch (IngestException e) {
             if (e.source() == null) {
-                throw new IngestException(e.kind(), e.stage(), doc.sourceId(), e.page(), e.getMessage(), e.getCause());
+                throw IngestException.of(e.kind(), e.stage(), e.getMessage()).source(doc.sourceId()).page(e.page())
+                        .cause(e.getCause()).build();
             }
             throw e;
         } catch (RuntimeException e) {
-            throw new IngestException(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, doc.sourceId(), null, String.valueOf(e), e);
+            throw IngestException.of(ErrorKind.EMBEDDING_FAILED, Stage.EMBED, String.valueOf(e))
+                    .source(doc.sourceId()).cause(e).build();
         }
         return new EmbeddedDocument(doc, pages, chunks, vectors);
     }

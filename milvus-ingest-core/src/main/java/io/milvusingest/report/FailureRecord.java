@@ -26,6 +26,8 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FailureRecord(String file, String source, ErrorKind kind, String stage, Integer page, String message,
                             String time, int attempts) {
+    /** Appended to a failed file's name to name its record. */
+    public static final String ERROR_SUFFIX = ".error.json";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Classifies any throwable: an {@link IngestException} keeps its kind, anything else is INTERNAL. */
@@ -49,10 +51,15 @@ public record FailureRecord(String file, String source, ErrorKind kind, String s
         return t;
     }
 
-    /** Writes {@code dir/<file>.error.json}, creating dir. @throws IOException when the disk refuses */
-    public Path writeTo(Path dir) throws IOException {
-        Files.createDirectories(dir);
-        Path target = dir.resolve(file + ".error.json");
+    /**
+     * Writes {@code <failedFile>.error.json} beside the failed file (which may not be there yet), creating its folder.
+     *
+     * @return the file written
+     * @throws IOException when the disk refuses
+     */
+    public Path writeBeside(Path failedFile) throws IOException {
+        Files.createDirectories(failedFile.toAbsolutePath().getParent());
+        Path target = failedFile.resolveSibling(failedFile.getFileName() + ERROR_SUFFIX);
         JSON.writeValue(target.toFile(), this);
         return target;
     }

@@ -4,7 +4,7 @@ import io.milvus.v2.client.MilvusClientV2;
 import io.milvusingest.bulk.BulkConnection;
 import io.milvusingest.bulk.BulkImporter;
 import io.milvusingest.bulk.ObjectStore;
-import io.milvusingest.bulk.StreamOrBulkWriter;
+import io.milvusingest.upload.StreamOrBulkWriter;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.embed.Embedder;

@@ -84,8 +84,8 @@ public final class ElementStore implements ExtractionStep {
                 Files.createDirectories(folder);
                 Files.write(file, bytes);
             } catch (IOException | RuntimeException ex) {
-                throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.STORE, document.sourceId(),
-                        e.pageNumber(), "cannot store " + file + ": " + ex.getMessage(), ex);
+                throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.STORE, "cannot store " + file + ": "
+                        + ex.getMessage()).source(document.sourceId()).page(e.pageNumber()).cause(ex).build();
             }
             out.add(e.withStoredUri(file.toUri().toString()));
         }
@@ -109,8 +109,8 @@ public final class ElementStore implements ExtractionStep {
                 || name.contains("/") || name.contains("\\") || name.indexOf(0) >= 0;
         Path folder = unsafe ? null : root.resolve(name).normalize();
         if (folder == null || !folder.getParent().equals(root)) {
-            throw new IngestException(ErrorKind.UNSUPPORTED, Stage.STORE, document.sourceId(), null,
-                    "source name '" + name + "' would escape the store folder " + root, null);
+            throw IngestException.of(ErrorKind.UNSUPPORTED, Stage.STORE, "source name '" + name
+                    + "' would escape the store folder " + root).source(document.sourceId()).build();
         }
         return folder;
     }

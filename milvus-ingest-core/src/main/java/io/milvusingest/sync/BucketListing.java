@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.EncodingType;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
@@ -22,8 +23,10 @@ public final class BucketListing {
      * @throws IngestException STORE_UNAVAILABLE when S3 cannot be reached or refuses (bucket gone, access denied)
      */
     public static List<BucketObject> list(S3Client s3, String bucket, String prefix) {
+        // keys come URL-encoded (the SDK decodes them again): most control characters are not allowed in XML 1.0,
+        // so one key holding one would otherwise make every page of the listing unreadable, and the sync with it
         ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket)
-                .prefix(prefix.isEmpty() ? null : prefix).build();
+                .prefix(prefix.isEmpty() ? null : prefix).encodingType(EncodingType.URL).build();
         List<BucketObject> objects = new ArrayList<>();
         try {
             // the paginator follows continuation tokens, so the listing is complete or the call throws; deletion
@@ -36,8 +39,8 @@ public final class BucketListing {
             }
         } catch (SdkException e) {
             String where = "s3://" + bucket + "/" + prefix;
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.EXTRACT, where, null,
-                    "listing " + where + " failed: " + e.getMessage(), e);
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.EXTRACT, "listing " + where + " failed: "
+                    + e.getMessage()).source(where).cause(e).build();
         }
         return objects;
     }

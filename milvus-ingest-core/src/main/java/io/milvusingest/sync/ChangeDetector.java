@@ -31,8 +31,10 @@ final class ChangeDetector {
                 continue;
             }
             summary.listed();
-            if (o.key().indexOf('\n') >= 0 || o.key().indexOf('\r') >= 0) { // the state file is line-based
-                LOG.warn("{}: keys with line breaks are not synced", o.sourceId());
+            if (o.key().codePoints().anyMatch(Character::isISOControl)) {
+                // refused before any GET: a line break would split the line-based state file, and any control
+                // character could forge log lines or terminal output wherever the key is printed
+                LOG.warn("{}: FORBIDDEN, keys with control characters are not synced", printable(o.sourceId()));
                 summary.failed();
             } else if (state.isCurrent(o.sourceId(), o.etag())) {
                 summary.skipped();
@@ -41,5 +43,18 @@ final class ChangeDetector {
             }
         }
         return todo;
+    }
+
+    /** @return text with each control character written as a Java Unicode escape (backslash, u, 4 hex digits) */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

@@ -43,8 +43,8 @@ public final class ObjectDownload {
             return file;
         } catch (IOException e) {
             deleteQuietly(file);
-            throw new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.EXTRACT, object.sourceId(), null,
-                    "reading the object failed: " + e, e);
+            throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.EXTRACT, "reading the object failed: " + e)
+                    .source(object.sourceId()).cause(e).build();
         } catch (RuntimeException e) {
             deleteQuietly(file);
             throw e;
@@ -53,8 +53,8 @@ public final class ObjectDownload {
 
     /** @return the TOO_LARGE failure for an object over {@code ingest.max-bytes} */
     public static IngestException tooLarge(BucketObject object, long maxBytes, String detail) {
-        return new IngestException(ErrorKind.TOO_LARGE, Stage.EXTRACT, object.sourceId(),
-                detail + "; ingest.max-bytes=" + maxBytes);
+        return IngestException.of(ErrorKind.TOO_LARGE, Stage.EXTRACT, detail + "; ingest.max-bytes=" + maxBytes)
+                .source(object.sourceId()).build();
     }
 
     public static void deleteQuietly(Path file) {

@@ -8,16 +8,23 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * The durable reasons objects failed: {@code <state>/failed/<bucket>/<url-encoded key>.error.json}, the same
- * {@link FailureRecord} JSON the drop folder writes. Removed when a later version ingests or the object is
+ * The durable reasons objects failed: {@code <state>/failed/<bucket>/<url-encoded key>.error.json} (see
+ * {@link #fileOf}; owner-only, {@link OwnerOnly}), the same {@link FailureRecord} JSON the drop folder writes. Removed when a later version ingests or the object is
  * deleted.
  */
 final class SyncFailures {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Longest encoded key used as it is: 200 + ".error.json" stays well under the usual 255-byte name limit. */
+    static final int MAX_ENCODED = 200;
+    static final int KEPT = 120;
 
     private final Path dir;
 
@@ -32,8 +39,9 @@ final class SyncFailures {
      */
     Path write(BucketObject object, FailureRecord record) throws IOException {
         Path file = fileOf(object);
-        Files.createDirectories(file.getParent());
+        OwnerOnly.createDirectories(file.getParent());
         JSON.writeValue(file.toFile(), record);
+        OwnerOnly.restrict(file);
         return file;
     }
 
@@ -64,8 +72,27 @@ final class SyncFailures {
         return fileOf(object.bucket(), object.key());
     }
 
-    /** Keys may hold '/', '..' and any character: URL-encoding makes them one safe file name. */
+    /**
+     * Keys may hold '/', '..', control characters and up to 1,024 bytes of any UTF-8: URL-encoding makes them one
+     * file name of ASCII letters, digits, {@code . - _ * %} and {@code +} (no separator survives it, and {@code ..}
+     * becomes {@code ...error.json}). An encoding too long for a file name (over {@value #MAX_ENCODED} characters)
+     * keeps its first {@value #KEPT} characters, then {@code ~} (which URL-encoding never leaves) and the key's
+     * SHA-256, so it stays unique. The bucket is a valid S3 bucket name ({@code SyncConfig} checks it).
+     */
     Path fileOf(String bucket, String key) {
-        return dir.resolve(bucket).resolve(URLEncoder.encode(key, StandardCharsets.UTF_8) + ".error.json");
+        String name = URLEncoder.encode(key, StandardCharsets.UTF_8);
+        if (name.length() > MAX_ENCODED) {
+            name = name.substring(0, KEPT) + "~" + sha256(key);
+        }
+        return dir.resolve(bucket).resolve(name + ".error.json");
+    }
+
+    private static String sha256(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
     }
 }

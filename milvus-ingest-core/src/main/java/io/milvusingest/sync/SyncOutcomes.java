@@ -122,8 +122,8 @@ final class SyncOutcomes {
                 return c;
             }
             if (c instanceof SdkException) {
-                return new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.EXTRACT, object.sourceId(), null,
-                        "S3 GET failed: " + c.getMessage(), c);
+                return IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.EXTRACT, "S3 GET failed: "
+                        + c.getMessage()).source(object.sourceId()).cause(c).build();
             }
         }
         return error;

@@ -22,6 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * resumes where the last run stopped. The same entries are the index of synced objects that deletion detection
  * compares with a bucket listing.
  *
+ * <p>The folder and the file are owner-only ({@link OwnerOnly}).
+ *
  * <p>Not thread-safe for writers: one sync cycle runs at a time (the scheduler's fixed delay).
  */
 final class SyncState implements AutoCloseable {
@@ -40,12 +42,13 @@ final class SyncState implements AutoCloseable {
     SyncState(Path dir) {
         file = dir.resolve("processed.dat");
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectories(dir);
             if (Files.exists(file)) {
                 Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).forEach(entries::add);
             }
             appender = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
+            OwnerOnly.restrict(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the sync state " + file, e);
         }
@@ -113,6 +116,7 @@ final class SyncState implements AutoCloseable {
             appender.close();
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(tmp, entries.stream().sorted().toList(), StandardCharsets.UTF_8);
+            OwnerOnly.restrict(tmp);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             appender = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {

@@ -167,4 +167,33 @@ class IngestConfigTest {
         assertThatThrownBy(() -> config(Map.of("milvus.commit.min-interval-ms", "-1"), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("milvus.commit.min-interval-ms");
     }
+
+    @Test
+    void should_walk_ten_levels_follow_links_inside_the_inbox_and_serve_health_on_loopback_by_default() {
+        IngestConfig c = config(Map.of(), Map.of(), Map.of());
+        assertThat(c.dropFolder().maxDepth()).isEqualTo(10);
+        assertThat(c.dropFolder().followSymlinks()).isEqualTo(FollowSymlinks.INSIDE);
+        assertThat(c.healthHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void should_read_the_drop_folder_walk_and_the_health_host() {
+        IngestConfig c = config(Map.of("ingest.max-depth", "0", "ingest.follow-symlinks", "NEVER"),
+                Map.of("HEALTH_HOST", "0.0.0.0"), Map.of());
+        assertThat(c.dropFolder().maxDepth()).isZero();
+        assertThat(c.dropFolder().followSymlinks()).isEqualTo(FollowSymlinks.NEVER);
+        assertThat(c.healthHost()).isEqualTo("0.0.0.0");
+        assertThat(config(Map.of("health.host", "::1"), Map.of(), Map.of()).healthHost()).isEqualTo("::1");
+    }
+
+    @Test
+    void should_name_the_key_of_an_invalid_depth_link_policy_or_host() {
+        assertThatThrownBy(() -> config(Map.of("ingest.max-depth", "65"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ingest.max-depth=65 must be between 0 and 64");
+        assertThatThrownBy(() -> config(Map.of("ingest.follow-symlinks", "always"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("ingest.follow-symlinks='always'")
+                .hasMessageContaining("inside, never");
+        assertThatThrownBy(() -> config(Map.of("health.host", "http://0.0.0.0:8080"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("health.host='http://0.0.0.0:8080'");
+    }
 }

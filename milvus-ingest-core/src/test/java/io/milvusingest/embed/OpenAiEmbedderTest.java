@@ -59,6 +59,20 @@ class OpenAiEmbedderTest {
     }
 
     @Test
+    void should_send_batches_ordered_by_length_and_answer_in_input_order() {
+        OpenAiEmbedder embedder = new OpenAiEmbedder(options(8, 2, 0));
+        float[] alone = embedder.embedPassages(List.of("ccc")).get(0);
+        stub.requests.clear();
+
+        List<float[]> vectors = embedder.embedPassages(List.of("ccc", "a", "bb"));
+
+        assertThat(stub.requests).hasSize(2);
+        assertThat(stub.requests.get(0).body().path("input").toString()).isEqualTo("[\"a\",\"bb\"]");
+        assertThat(stub.requests.get(1).body().path("input").toString()).isEqualTo("[\"ccc\"]");
+        assertThat(vectors.get(0)).isEqualTo(alone);
+    }
+
+    @Test
     void should_embed_queries_as_query() {
         OpenAiEmbedder embedder = new OpenAiEmbedder(options(0, 4, 0));
 

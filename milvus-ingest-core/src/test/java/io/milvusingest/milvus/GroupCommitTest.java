@@ -106,8 +106,8 @@ class GroupCommitTest {
     @Test
     void should_fail_every_waiter_of_a_failed_flush_with_its_exception_and_recover_on_the_next() throws Exception {
         SlowFlush flush = new SlowFlush();
-        IngestException down = new IngestException(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, null, null,
-                "Milvus: flush in collection c: UNAVAILABLE", null);
+        IngestException down = IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD,
+                "Milvus: flush in collection c: UNAVAILABLE").build();
         flush.failWith = down;
         try (GroupCommit commit = new GroupCommit(flush, 0)) {
             CompletableFuture<Void> first = commit.commitAsync();

@@ -95,4 +95,16 @@ class RowMapperTest {
         assertThat(i.get(Fields.IMAGE_TEXT).getAsString()).isEqualTo("a bar chart of costs");
         assertThat(i.get(Fields.IMAGE_STORED_URI).getAsString()).isEqualTo("file:///store/a.pdf/3.png");
     }
+
+    @Test
+    void should_give_every_row_of_a_document_in_chunk_order_as_the_upsert_batches_do() {
+        var doc = TestDocs.doc("/d/all.txt", embedder, "one", "two", "three", "four", "five");
+
+        List<JsonObject> rows = RowMapper.rows(doc);
+
+        assertThat(rows).extracting(r -> r.get(Fields.TEXT).getAsString())
+                .containsExactly("one", "two", "three", "four", "five");
+        assertThat(rows).isEqualTo(RowMapper.batches(doc, 2, Long.MAX_VALUE).stream().flatMap(List::stream).toList());
+        assertThat(RowMapper.rows(TestDocs.doc("/d/empty.txt", embedder))).isEmpty();
+    }
 }

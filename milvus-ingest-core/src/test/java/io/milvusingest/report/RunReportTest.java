@@ -28,8 +28,8 @@ class RunReportTest {
         try (RunReport report = RunReport.open(dir.resolve("reports"), "files")) {
             file = report.file();
             report.succeeded(new DocumentResult(doc, 3, 7, 2100, 7, 2, new StageTimings(10, 2, 300, 5)));
-            report.failed("b.pdf", new IngestException(ErrorKind.ENCRYPTED, Stage.EXTRACT, "/in/b.pdf", 1,
-                    "needs a password", null));
+            report.failed("b.pdf", IngestException.of(ErrorKind.ENCRYPTED, Stage.EXTRACT, "needs a password")
+                    .source("/in/b.pdf").page(1).build());
             // durable before close: a crashed run still leaves what it did
             assertThat(Files.readAllLines(file)).hasSize(2);
             report.failed("c.bin", new IllegalStateException("boom"));

@@ -72,4 +72,20 @@ class ObjectDownloadTest {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith("-liar.txt")).count()).isEqualTo(before);
         }
     }
+
+    @Test
+    void should_keep_every_temp_file_directly_in_the_temp_folder_whatever_the_key() throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+        for (String key : new String[] {"../x.txt", "../../etc/passwd.txt", "/abs.txt", "a/..", "..",
+                "r\u00e9sum\u00e9/\u65e5\u672c\u8a9e.txt", "ctl\u0000\n\u001b[2J.txt", "a/" + "b".repeat(996) + ".txt"}) {
+            Path file = ObjectDownload.toTempFile(generated(10), object(key, 10), MIB);
+            try {
+                assertThat(file.toRealPath().getParent()).as(key).isEqualTo(tmp);
+                assertThat(file.getFileName().toString()).as(key).matches("[A-Za-z0-9._-]+")
+                        .hasSizeLessThanOrEqualTo(255);
+            } finally {
+                Files.delete(file);
+            }
+        }
+    }
 }

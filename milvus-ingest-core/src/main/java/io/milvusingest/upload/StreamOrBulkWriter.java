@@ -1,12 +1,15 @@
-package io.milvusingest.bulk;
+package io.milvusingest.upload;
 
 import com.google.gson.JsonObject;
+import io.milvusingest.bulk.BulkImporter;
+import io.milvusingest.bulk.StagedImport;
 import io.milvusingest.config.BulkConfig;
 import io.milvusingest.pipeline.DocumentWriter;
 import io.milvusingest.model.EmbeddedDocument;
 import io.milvusingest.model.IngestException;
 import io.milvusingest.model.UploadResult;
 import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.milvus.RowMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -99,7 +102,7 @@ public final class StreamOrBulkWriter implements DocumentWriter {
         if (job.staged == null) {
             job.staged = bulk.stage();
         }
-        MilvusWriter.rows(doc).forEach(job.staged::add); // earlier versions are deleted in one go before the import
+        RowMapper.rows(doc).forEach(job.staged::add); // earlier versions are deleted in one go before the import
         job.docs.add(new JobOutcome.FailedSource(doc.source().sourceId(), doc.chunks().size()));
         if (job.staged.full()) {
             importStaged(job);
@@ -110,13 +113,13 @@ public final class StreamOrBulkWriter implements DocumentWriter {
     private UploadResult importAlone(EmbeddedDocument doc) {
         long t0 = System.nanoTime();
         try (StagedImport staged = bulk.stage()) {
-            List<JsonObject> rows = MilvusWriter.rows(doc); // validates sizes before anything is deleted
+            List<JsonObject> rows = RowMapper.rows(doc); // validates sizes before anything is deleted
             rows.forEach(staged::add);
             long deleted = stream.deleteSource(doc.source().sourceId()); // import inserts: drop the earlier version
             bulk.load(staged);
             return new UploadResult(rows.size(), (int) Math.max(0, deleted - rows.size()), (System.nanoTime() - t0) / 1_000_000);
         } catch (IngestException e) {
-            throw new IngestException(e.kind(), e.stage(), doc.source().sourceId(), null, e.getMessage(), e.getCause());
+            throw e.withSource(doc.source().sourceId());
         }
     }
 

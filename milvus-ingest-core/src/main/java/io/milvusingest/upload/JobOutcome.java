@@ -1,4 +1,4 @@
-package io.milvusingest.bulk;
+package io.milvusingest.upload;
 
 import io.milvusingest.model.IngestException;
 import java.util.List;

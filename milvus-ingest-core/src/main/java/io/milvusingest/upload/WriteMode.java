@@ -1,4 +1,4 @@
-package io.milvusingest.bulk;
+package io.milvusingest.upload;
 
 /** How the Milvus bean endpoint writes a job's rows. */
 public enum WriteMode {
