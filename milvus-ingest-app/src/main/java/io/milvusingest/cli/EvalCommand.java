@@ -1,5 +1,6 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.runtime.AppRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.milvusingest.eval.EvalQuestion;
@@ -57,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
         List<EvalQuestion> questions = QuestionSets.read(queries);
         var config = common.load(Map.of());
         EvalReport report;
-        try (AppRuntime runtime = AppRuntime.start(config)) {
+        try (AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             HybridSearcher searcher = runtime.searcher();
             report = EvalReport.of(new Evaluator((q, k) -> searcher.search(q, k, searchMode, null), topK)
                     .run(questions));

@@ -7,6 +7,7 @@ import io.milvusingest.model.Stage;
 import io.milvusingest.model.SourceDocument;
 
 import io.milvusingest.model.Chunk;
+import io.milvusingest.chunk.OutlineChunking;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.ModelTokenizer;
@@ -14,6 +15,7 @@ import io.milvusingest.model.ContentType;
 import io.milvusingest.model.Element;
 import io.milvusingest.model.Extraction;
 import io.milvusingest.extract.UploadOptions;
+import io.milvusingest.milvus.HashingTestEmbedder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,8 @@ class IngestPipelineTest {
     private IngestPipeline pipeline(UploadOptions upload, List<ExtractionStep> steps) {
         TokenChunker chunker = new TokenChunker(tokenizer, 64, 8, BgeSmallEmbedder.MAX_TOKENS,
                 BgeSmallEmbedder.MODEL_NAME);
-        return new IngestPipeline(d -> extraction, chunker, null, null, upload, steps);
+        return IngestPipeline.builder().extractor(d -> extraction).chunker(chunker).embedder(new HashingTestEmbedder(8))
+                .writer(d -> null).upload(upload).steps(steps).build();
     }
 
     @Test
@@ -109,8 +112,8 @@ class IngestPipelineTest {
                 io.milvusingest.model.DocumentOutline.ofPaths("Guide", java.util.Map.of(1, "Intro")));
         TokenChunker chunker = new TokenChunker(tokenizer, 64, 8, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME);
         RecordingEmbedder roomy = new RecordingEmbedder(BgeSmallEmbedder.MAX_TOKENS);
-        IngestPipeline on = new IngestPipeline(d -> withOutline, chunker, roomy, null, UploadOptions.ALL, List.of())
-                .withContextPrefix(true);
+        IngestPipeline on = IngestPipeline.builder().extractor(d -> withOutline).chunker(chunker).embedder(roomy)
+                .writer(d -> null).outlineChunking(new OutlineChunking(true, false)).build();
 
         List<Chunk> chunks = on.split(doc, withOutline);
         assertThat(chunks).singleElement().satisfies(c -> {
@@ -123,12 +126,13 @@ class IngestPipelineTest {
 
         // 4 text tokens + 13 context characters + the newline do not fit a 10-token model: the text alone
         RecordingEmbedder tight = new RecordingEmbedder(10);
-        on.withEmbedder(tight).embed(doc, 1, chunks);
+        on.toBuilder().embedder(tight).build().embed(doc, 1, chunks);
         assertThat(tight.texts).containsExactly("Page one text.");
         assertThat(tight.ids.get(0)).isNotNull();
 
         RecordingEmbedder off = new RecordingEmbedder(BgeSmallEmbedder.MAX_TOKENS);
-        IngestPipeline plain = new IngestPipeline(d -> withOutline, chunker, off, null, UploadOptions.ALL, List.of());
+        IngestPipeline plain = IngestPipeline.builder().extractor(d -> withOutline).chunker(chunker).embedder(off)
+                .writer(d -> null).build();
         plain.embed(doc, 1, plain.split(doc, withOutline));
         assertThat(off.texts).containsExactly("Page one text.");
     }
@@ -142,15 +146,17 @@ class IngestPipelineTest {
                 new Element(ContentType.TEXT, "1 Soil\nSoil is alive.\n2 Trees\nPrune in winter.", 2)), 2,
                 io.milvusingest.model.DocumentOutline.of("Guide", java.util.Map.of(2, List.of(soil, trees))));
         TokenChunker chunker = new TokenChunker(tokenizer, 64, 8, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME);
-        IngestPipeline cut = new IngestPipeline(d -> book, chunker, null, null, UploadOptions.ALL, List.of())
-                .withHeadingCuts(true);
+        IngestPipeline cut = IngestPipeline.builder().extractor(d -> book).chunker(chunker)
+                .embedder(new RecordingEmbedder(BgeSmallEmbedder.MAX_TOKENS)).writer(d -> null)
+                .outlineChunking(new OutlineChunking(false, true)).build();
 
         List<Chunk> plain = cut.split(doc, book);
         assertThat(plain).extracting(Chunk::text).containsExactly("Cover page.", "1 Soil\nSoil is alive.", "2 Trees\nPrune in winter.");
         assertThat(plain).extracting(Chunk::index).containsExactly(0, 1, 2);
         assertThat(plain).extracting(Chunk::context).containsOnlyNulls();
 
-        assertThat(cut.withContextPrefix(true).split(doc, book)).extracting(Chunk::context)
+        assertThat(cut.toBuilder().outlineChunking(new OutlineChunking(true, true)).build().split(doc, book))
+                .extracting(Chunk::context)
                 .containsExactly("Guide", "Guide > 1 Soil", "Guide > 2 Trees");
     }
 
@@ -203,7 +209,7 @@ class IngestPipelineTest {
                 new Chunk(said, ContentType.TEXT, 1, 1, tokenizer.count(said)));
 
         try (BgeSmallEmbedder embedder = new BgeSmallEmbedder()) {
-            IngestPipeline pipeline = new IngestPipeline(d -> extraction, null, embedder, null);
+            IngestPipeline pipeline = pipeline(UploadOptions.ALL, List.of()).toBuilder().embedder(embedder).build();
             List<float[]> vectors = pipeline.embed(doc, 1, chunks).vectors();
 
             assertThat(vectors.get(0)).containsExactly(embedder.embedPassages(List.of(meant)).get(0));
