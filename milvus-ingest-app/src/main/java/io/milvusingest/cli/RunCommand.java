@@ -1,6 +1,9 @@
 package io.milvusingest.cli;
 
 import io.milvusingest.app.CamelApp;
+import io.milvusingest.app.KafkaApp;
+import io.milvusingest.config.ConfigSource;
+import io.milvusingest.config.KafkaConfig;
 import io.milvusingest.runtime.AppRuntime;
 
 import io.milvusingest.config.IngestConfig;
@@ -35,16 +38,23 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IngestConfig config = common.load(java.util.Map.of());
+        ConfigSource source = common.source(java.util.Map.of());
+        IngestConfig config = IngestConfig.from(source, CommonOptions.home());
+        KafkaConfig kafka = KafkaConfig.from(source, config.limits().timeout(), config.pipelining().workers(),
+                CommonOptions.home());
         Files.createDirectories(config.inbox());
         Path routes = CommonOptions.home().resolve("routes");
         CountDownLatch closed = new CountDownLatch(1);
         try (InboxLock lock = InboxLock.acquire(config.inbox()); AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
             RunReport report = RunReport.open(config.reportDir(), "run");
-            Main main = CamelApp.camelMain(runtime, ProgressListener.both(printer, report), routes);
-            System.out.println("watching " + config.inbox() + " (collection " + config.milvus().collection()
-                    + "); Ctrl-C to stop");
+            ProgressListener listener = ProgressListener.both(printer, report);
+            // Kafka mode: the drop folder publishes work items for bin/ingest worker instead of ingesting
+            Main main = kafka.inbox() ? KafkaApp.inboxMain(runtime, listener, kafka, routes)
+                    : CamelApp.camelMain(runtime, listener, routes);
+            System.out.println("watching " + config.inbox() + (kafka.inbox() ? " (publishing to " + kafka.workTopic()
+                    + " via " + kafka.sharedDir() + ")" : " (collection " + config.milvus().collection() + ")")
+                    + "; Ctrl-C to stop");
             if (config.sync().enabled()) {
                 System.out.println("syncing " + config.sync().sourceIdPrefix() + " every " + config.sync().delayMs()
                         + " ms (" + config.sync() + ")");
@@ -65,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Waits, at most {@value #CLOSE_TIMEOUT_S} s (Camel's graceful stop, Milvus Lite's stop), for latch. */
-    private static void awaitQuietly(CountDownLatch latch) {
+    static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(CLOSE_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
