@@ -154,7 +154,7 @@ public class MilvusIngestConfiguration implements Cloneable {
                 c.chunkOverlap(), c.embedBatchSize(), c.embedThreads(), c.milvus(), c.searchTopK(), c.extract(),
                 c.ocr(), c.upload(), c.store(), keyed, c.caption(), c.limits(), c.retry(), c.reportDir(),
                 c.healthHost(), c.healthPort(), c.sync(), c.bulk(), c.pipelining(), c.search(), c.contextPrefix(),
-                c.chunkByHeading());
+                c.chunkByHeading(), c.rerank());
     }
 
     private static void put(Map<String, String> keys, String key, String value) {

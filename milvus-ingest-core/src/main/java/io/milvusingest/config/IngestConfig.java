@@ -6,6 +6,7 @@ import io.milvusingest.extract.ExtractOptions;
 import io.milvusingest.extract.TextDepth;
 import io.milvusingest.extract.UploadOptions;
 import io.milvusingest.milvus.SearchOptions;
+import io.milvusingest.rerank.RemoteRerankerOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,6 +53,7 @@ import java.util.List;
  * @param contextPrefix   embed each chunk with its document title and section heading prefixed
  *                        ({@code embed.context-prefix})
  * @param chunkByHeading  cut page text at the headings starting on its page before chunking ({@code chunk.by-heading})
+ * @param rerank          the reranking service when {@code search.rerank=remote}, else null ({@code search.rerank.*})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, List<String> include, List<String> pdfPasswords,
                            int chunkSize, int chunkOverlap, int embedBatchSize, int embedThreads,
@@ -59,7 +61,8 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                            UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder,
                            CaptionConfig caption, ExtractLimits limits, RetryPolicy retry, Path reportDir,
                            String healthHost, int healthPort, SyncConfig sync, BulkConfig bulk, Pipelining pipelining,
-                           SearchOptions search, boolean contextPrefix, boolean chunkByHeading) {
+                           SearchOptions search, boolean contextPrefix, boolean chunkByHeading,
+                           RemoteRerankerOptions rerank) {
 
     /**
      * How much runs at once. Documents are extracted, split and uploaded on {@code workers} threads, so the
@@ -191,7 +194,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                         List.of("rrf", "weighted")).toUpperCase(java.util.Locale.ROOT)),
                         k.fraction("search.dense-weight", SearchOptions.DEFAULTS.denseWeight()),
                         k.bool("search.query-instruction", SearchOptions.DEFAULTS.queryInstruction())),
-                k.bool("embed.context-prefix", false), k.bool("chunk.by-heading", false));
+                k.bool("embed.context-prefix", false), k.bool("chunk.by-heading", false), RerankConfig.read(src, k));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }

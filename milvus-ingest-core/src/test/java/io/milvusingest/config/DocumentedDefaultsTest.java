@@ -25,7 +25,8 @@ class DocumentedDefaultsTest {
     /** Keys read only once a feature is on, with the values it requires; the same on both sides. */
     private static final Map<String, String> FEATURES_ON = Map.of(
             "embed.provider", "openai", "embed.remote.url", "http://127.0.0.1:1/v1", "embed.remote.model", "m",
-            "caption.enabled", "true", "caption.url", "http://127.0.0.1:1/v1", "caption.model", "m");
+            "caption.enabled", "true", "caption.url", "http://127.0.0.1:1/v1", "caption.model", "m",
+            "search.rerank", "remote", "search.rerank.url", "http://127.0.0.1:1/v1", "search.rerank.model", "m");
 
     @Test
     void should_configure_exactly_as_the_code_defaults_when_the_documented_file_is_loaded() throws IOException {
@@ -48,6 +49,8 @@ class DocumentedDefaultsTest {
         config(recording, Map.of());
         recording.putAll(FEATURES_ON); // from the file too, so the keys they unlock are recorded
         config(recording, Map.of());
+        // kafka.* are read apart, by the Kafka worker and planner only
+        KafkaConfig.from(new ConfigSource(recording, Map.of(), Map.of()), java.time.Duration.ofMinutes(2), 2, HOME);
 
         Set<String> documented = new TreeSet<>(documented().stringPropertyNames());
         assertThat(documented).as("keys read by the code, documented in %s", DOCUMENTED).containsAll(read);
