@@ -40,7 +40,8 @@ public final class RowMapper {
 
     /**
      * @return the {@link Fields#CONTENT_METADATA} JSON of {@code chunk}: type, page_number, chunk_index,
-     *     token_count, and for tables/images their {@link ElementMetadata}
+     *     token_count, for tables/images their {@link ElementMetadata}, and {@code custom_content.heading_path}
+     *     when the chunk has one
      */
     static JsonObject contentMetadata(Chunk chunk) {
         JsonObject meta = new JsonObject();
@@ -49,6 +50,12 @@ public final class RowMapper {
         meta.addProperty(Fields.CHUNK_INDEX, chunk.index());
         meta.addProperty(Fields.TOKEN_COUNT, chunk.tokenCount());
         ElementMetadata.addTo(meta, chunk);
+        if (chunk.headingPath() != null) {
+            JsonObject custom = meta.has(Fields.CUSTOM_CONTENT) ? meta.getAsJsonObject(Fields.CUSTOM_CONTENT)
+                    : new JsonObject();
+            custom.addProperty(Fields.HEADING_PATH, chunk.headingPath());
+            meta.add(Fields.CUSTOM_CONTENT, custom);
+        }
         return meta;
     }
 
