@@ -106,10 +106,17 @@ public final class KafkaCoordinator {
         return failures;
     }
 
-    /** Commits every record of the batch (each partition's own offsets), then deletes the staged files. */
+    /**
+     * Commits the batch: for each partition, its last record's offset (a synchronous commit on the consumer's own
+     * thread, since the route runs on it); then deletes the staged files.
+     */
     @SuppressWarnings("unchecked")
     public void commit(Exchange batch) {
+        Map<Object, Exchange> last = new LinkedHashMap<>();
         for (Exchange r : (List<Exchange>) batch.getProperty(RECORDS, List.class)) {
+            last.put(r.getIn().getHeader(KafkaConstants.PARTITION), r); // poll order: offsets ascend per partition
+        }
+        for (Exchange r : last.values()) {
             KafkaManualCommit commit = r.getIn().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
             if (commit == null) {
                 throw new IllegalStateException("the coordinator's consumer must allow manual commits");
