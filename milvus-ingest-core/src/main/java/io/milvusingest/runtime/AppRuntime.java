@@ -6,6 +6,7 @@ import io.milvusingest.bulk.BulkImporter;
 import io.milvusingest.bulk.ObjectStore;
 import io.milvusingest.upload.StagingWriter;
 import io.milvusingest.upload.StreamOrBulkWriter;
+import io.milvusingest.chunk.OutlineChunking;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.embed.Embedder;
@@ -128,7 +129,8 @@ public final class AppRuntime implements AutoCloseable {
             }
             pipeline = IngestPipeline.builder().extractor(extractor).steps(ExtractionSteps.of(config))
                     .chunker(chunker).embedder(embedder).writer(stageOnly ? staging : uploader)
-                    .upload(config.upload()).build();
+                    .upload(config.upload())
+                    .outlineChunking(new OutlineChunking(config.contextPrefix(), config.chunkByHeading())).build();
         }
         return pipeline;
     }
@@ -218,7 +220,7 @@ public final class AppRuntime implements AutoCloseable {
                         model.embedder().dimension());
             }
         }
-        return new HybridSearcher(milvus.client(), config.milvus().collection(), model.embedder());
+        return new HybridSearcher(milvus.client(), config.milvus().collection(), model.embedder(), config.search());
     }
 
     public MilvusClientV2 client() {

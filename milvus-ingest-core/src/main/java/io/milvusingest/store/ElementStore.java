@@ -89,7 +89,7 @@ public final class ElementStore implements ExtractionStep {
             }
             out.add(e.withStoredUri(file.toUri().toString()));
         }
-        return new Extraction(List.copyOf(out), extraction.pages());
+        return extraction.withElements(List.copyOf(out));
     }
 
     private byte[] bytes(Element e) {
