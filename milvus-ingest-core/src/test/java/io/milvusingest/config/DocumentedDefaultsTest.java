@@ -50,8 +50,6 @@ class DocumentedDefaultsTest {
         config(recording, Map.of());
         recording.putAll(FEATURES_ON); // from the file too, so the keys they unlock are recorded
         config(recording, Map.of());
-        // kafka.* are read apart, by the Kafka worker and planner only
-        KafkaConfig.from(new ConfigSource(recording, Map.of(), Map.of()), java.time.Duration.ofMinutes(2), 2, HOME);
 
         Set<String> documented = new TreeSet<>(documented().stringPropertyNames());
         assertThat(documented).as("keys read by the code, documented in %s", DOCUMENTED).containsAll(read);
