@@ -86,6 +86,17 @@ public final class Fields {
     /** {@code content_metadata.custom_content.token_count}: model tokens in the chunk, without special tokens. */
     public static final String TOKEN_COUNT = "token_count";
 
+    /**
+     * {@code content_metadata.custom_content}: object of our own keys; NeMo Retriever's metadata schema keeps
+     * {@code custom_content} free for the caller, so its readers tolerate whatever is in it.
+     */
+    public static final String CUSTOM_CONTENT = "custom_content";
+    /**
+     * {@code custom_content.heading_path}: the PDF outline headings the chunk falls under, top level first, joined
+     * by {@code " > "}; absent when the document has no outline or the chunk comes before its first heading.
+     */
+    public static final String HEADING_PATH = "heading_path";
+
     /** {@code content_metadata.table_metadata}: object, on {@code table} rows (NeMo Retriever's table_metadata). */
     public static final String TABLE_METADATA = "table_metadata";
     /** {@code table_metadata.table_content}: the row's Markdown (the table, or the chunk of it). */
