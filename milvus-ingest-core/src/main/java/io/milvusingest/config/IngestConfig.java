@@ -187,7 +187,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                 home.resolve(k.string("ingest.report-dir", "./reports")).normalize(),
                 k.host("health.host", "127.0.0.1"), k.nonNegative("health.port", 8080), SyncConfig.from(src, home, include), BulkConfig.from(k),
                 new Pipelining(k.atMost("ingest.workers", 2, 64), k.atMost("embed.parallelism", 2, 64)),
-                new ServeConfig(k.host("serve.host", "127.0.0.1"), k.atMost("serve.port", 8000, 65_535)));
+                ServeConfig.read(k, home, home.resolve(k.string("ingest.inbox", "./inbox")).normalize()));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }
