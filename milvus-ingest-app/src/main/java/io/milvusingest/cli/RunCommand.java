@@ -1,6 +1,8 @@
 package io.milvusingest.cli;
 
 import io.milvusingest.config.IngestConfig;
+import io.milvusingest.config.ServeConfig;
+import io.milvusingest.serve.IngestMetrics;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.report.RunReport;
 import io.milvusingest.route.DropFolderBeans;
@@ -58,7 +60,13 @@ final class RunCommand implements Callable<Integer> {
         try (InboxLock lock = InboxLock.acquire(config.inbox()); AppRuntime runtime = AppRuntime.start(config)) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
             RunReport report = RunReport.open(config.reportDir(), "run");
-            Main main = camelMain(runtime, ProgressListener.both(printer, report), routes);
+            IngestMetrics metrics = new IngestMetrics();
+            Main main = camelMain(runtime, ProgressListener.both(ProgressListener.both(printer, report), metrics),
+                    routeFiles(routes, config.sync().enabled()), true, metrics);
+            if (config.serve().inRun()) {
+                System.out.println("serving http://" + config.serve().host() + ":" + config.serve().port()
+                        + "/ (serve.in-run=true: web page, API, /observe/health and /observe/metrics)");
+            }
             System.out.println("watching " + config.inbox() + " (collection " + config.milvus().collection()
                     + "); Ctrl-C to stop");
             if (config.sync().enabled()) {
@@ -116,13 +124,24 @@ final class RunCommand implements Callable<Integer> {
      *                  sending to {@code direct:bucket-sync-cycle}, as {@code bin/ingest sync} does)
      */
     static Main camelMain(AppRuntime runtime, ProgressListener listener, List<Path> routeFiles, boolean scheduled) {
+        return camelMain(runtime, listener, routeFiles, scheduled, null);
+    }
+
+    /**
+     * As above; with metrics (not null) and {@code serve.in-run=true}, the HTTP service of {@code bin/ingest serve}
+     * ({@link HttpService}) runs too, on serve.host:serve.port, and health and metrics move there (one server).
+     */
+    static Main camelMain(AppRuntime runtime, ProgressListener listener, List<Path> routeFiles, boolean scheduled,
+                          IngestMetrics metrics) {
+        boolean http = metrics != null && scheduled && runtime.config().serve().inRun();
         Main main = new Main();
         main.configure().withRoutesIncludePattern(routeFiles.stream()
                 .map(f -> "file:" + f.toAbsolutePath()).collect(Collectors.joining(",")));
         main.configure().addRoutesBuilder(new IngestRoutes(runtime.pipeline(), listener,
                 runtime.config().pipelining().embedParallelism()));
         main.bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
-        main.bind(MilvusCommit.BEAN, new MilvusCommit(runtime.commit()));
+        main.bind(MilvusCommit.BEAN, metrics == null ? new MilvusCommit(runtime.commit())
+                : new MilvusCommit(runtime.commit(), metrics::committed));
         DropFolderBeans.of(runtime.config().inbox(), runtime.config().dropFolder(), listener).forEach(main::bind);
         main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));
         main.bind("modelHealthCheck", new ModelHealthCheck(runtime.embedder()));
@@ -133,8 +152,11 @@ final class RunCommand implements Callable<Integer> {
             BucketSyncBeans.bind(main, runtime.config().sync(), runtime.config().limits().maxBytes(),
                     runtime.config().milvus().collection(), runtime.writer(), runtime.commit(), listener);
         }
+        if (http) {
+            HttpService.install(main, runtime, metrics, System.getenv(ServeConfig.API_KEY_ENV), false);
+        }
         // a one-shot sync (not scheduled) serves no health endpoint: it may run beside bin/ingest run
-        if (scheduled && runtime.config().healthPort() > 0) {
+        if (scheduled && !http && runtime.config().healthPort() > 0) {
             main.addMainListener(new MainListenerSupport() {
                 @Override
                 public void afterStart(BaseMainSupport started) {
@@ -142,8 +164,11 @@ final class RunCommand implements Callable<Integer> {
                 }
             });
         }
-        Properties p = placeholders(runtime.config(), scheduled);
+        Properties p = placeholders(runtime.config(), scheduled && !http);
         p.putAll(SyncPlaceholders.of(runtime.config().sync(), scheduled));
+        if (http) {
+            p.putAll(HttpService.properties(runtime.config().serve()));
+        }
         main.setOverrideProperties(p);
         return main;
     }

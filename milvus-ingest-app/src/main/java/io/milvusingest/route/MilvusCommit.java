@@ -3,6 +3,7 @@ package io.milvusingest.route;
 import io.milvusingest.milvus.GroupCommit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.LongConsumer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -20,14 +21,22 @@ public final class MilvusCommit extends AsyncProcessorSupport {
     public static final String BEAN = "milvusCommit";
 
     private final GroupCommit commit;
+    private final LongConsumer latencyNanos;
 
     public MilvusCommit(GroupCommit commit) {
+        this(commit, nanos -> { });
+    }
+
+    /** @param latencyNanos receives each commit's wait (arrival to flush completed), in nanoseconds (metrics) */
+    public MilvusCommit(GroupCommit commit, LongConsumer latencyNanos) {
         this.commit = commit;
+        this.latencyNanos = latencyNanos;
     }
 
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         CompletableFuture<Void> flushed;
+        long t0 = System.nanoTime();
         try {
             flushed = commit.commitAsync();
         } catch (RuntimeException e) {
@@ -39,6 +48,8 @@ public final class MilvusCommit extends AsyncProcessorSupport {
             if (error != null) {
                 exchange.setException(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
+            } else {
+                latencyNanos.accept(System.nanoTime() - t0);
             }
             // continues the route on the thread that completed the flush
             callback.done(false);

@@ -12,8 +12,10 @@ import java.util.List;
  *                     comma-separated; default the inbox {@code ingest.inbox})
  * @param maxBodyBytes largest {@code /api/*} request body accepted, bytes ({@code serve.max-body-bytes}; default
  *                     65536): a search request is a question and a filter
+ * @param inRun        whether {@code bin/ingest run} serves it too ({@code serve.in-run}; default false); its health
+ *                     and metrics then move from {@code health.port} to this server's port
  */
-public record ServeConfig(String host, int port, List<Path> fileRoots, long maxBodyBytes) {
+public record ServeConfig(String host, int port, List<Path> fileRoots, long maxBodyBytes, boolean inRun) {
     /** Environment variable holding the API key (never a configuration key, so it is never in a file or a log). */
     public static final String API_KEY_ENV = "MILVUS_INGEST_API_KEY";
 
@@ -31,6 +33,6 @@ public record ServeConfig(String host, int port, List<Path> fileRoots, long maxB
         List<Path> fileRoots = roots.isBlank() ? List.of(inbox) : java.util.Arrays.stream(roots.split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(s -> home.resolve(s).normalize()).toList();
         return new ServeConfig(k.host("serve.host", "127.0.0.1"), k.atMost("serve.port", 8000, 65_535), fileRoots,
-                k.positiveLong("serve.max-body-bytes", 65_536));
+                k.positiveLong("serve.max-body-bytes", 65_536), k.bool("serve.in-run", false));
     }
 }

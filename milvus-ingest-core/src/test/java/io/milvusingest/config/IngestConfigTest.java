@@ -172,7 +172,7 @@ class IngestConfigTest {
     @Test
     void serveBindsToLoopbackByDefaultAndChecksItsPort() {
         IngestConfig defaults = config(Map.of(), Map.of(), Map.of());
-        assertThat(defaults.serve()).isEqualTo(new ServeConfig("127.0.0.1", 8000, List.of(defaults.inbox()), 65_536));
+        assertThat(defaults.serve()).isEqualTo(new ServeConfig("127.0.0.1", 8000, List.of(defaults.inbox()), 65_536, false));
         assertThat(defaults.serve().loopback()).isTrue();
         ServeConfig open = config(Map.of(), Map.of("SERVE_HOST", "0.0.0.0"), Map.of("serve.port", "9100")).serve();
         assertThat(open.host()).isEqualTo("0.0.0.0");
