@@ -23,9 +23,12 @@ public record ServeConfig(String host, int port, List<Path> fileRoots, long maxB
         fileRoots = List.copyOf(fileRoots);
     }
 
-    /** @return whether {@link #host()} is a loopback address (127.0.0.0/8, ::1, localhost) */
+    /**
+     * @return whether {@link #host()} is this machine's usual loopback address (127.0.0.1, ::1, localhost); any other
+     *         address, another 127.x one included, counts as reachable beyond it (the API key is then required)
+     */
     public boolean loopback() {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+        return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1") || host.equals("[::1]");
     }
 
     static ServeConfig read(IngestConfig.Keys k, Path home, Path inbox) {
