@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The web page at {@code /} in headless Chromium (Debian's chromium and chromium-driver, bin/setup-chromium), driven
  * by Selenium: a question about a corpus document finds its file and page first with the terms highlighted, the
- * page link opens the PDF at that page, and the failed documents are listed. Screenshots: target/search-page*.png.
+ * page link opens the PDF at that page, and the failed documents are listed. Screenshots: milvus-ingest-app/target/search-page*.png.
  */
 @ExtendWith(MilvusLiteExtension.class)
 class SearchPageIT {
@@ -83,6 +83,8 @@ class SearchPageIT {
         List<String> failed = browser.findElements(By.cssSelector("#failed tbody tr")).stream()
                 .map(WebElement::getText).toList();
         assertThat(failed).anySatisfy(row -> assertThat(row).contains("broken.pdf", "CORRUPT", "extract"));
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('#documents').scrollIntoView()");
+        screenshot("search-page-documents.png");
 
         String page = browser.getWindowHandle();
         link.click();
