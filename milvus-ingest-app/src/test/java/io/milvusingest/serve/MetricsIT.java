@@ -34,7 +34,7 @@ class MetricsIT {
         List<String> args = List.of("run", "-p", "milvus.uri=" + milvus.uri(), "-p", "milvus.collection="
                 + MilvusLiteExtension.collectionName("metrics_it"), "-p", "ingest.inbox=" + inbox,
                 "-p", "ingest.report-dir=" + dir.resolve("reports"), "-p", "ingest.poll-delay-ms=200",
-                "-p", "serve.in-run=true");
+                "-p", "serve.in-run=true", "-p", "milvus.stream=true");
         try (ServeProcess run = ServeProcess.start(dir, "127.0.0.1", Map.of(), args)) {
             for (String f : List.of("woods_frost.pdf", "test.md")) {
                 Files.copy(IngestedCorpus.NV_INGEST.resolve(f), inbox.resolve(f));
@@ -44,7 +44,8 @@ class MetricsIT {
             String metrics = "";
             long deadline = System.nanoTime() + 120_000_000_000L;
             while (System.nanoTime() < deadline && (value(metrics, "milvus_ingest_documents_total") < 2
-                    || value(metrics, "milvus_ingest_failures_total{kind=\"CORRUPT\"}") < 1)) {
+                    || value(metrics, "milvus_ingest_failures_total{kind=\"CORRUPT\"}") < 1
+                    || value(metrics, "milvus_ingest_commit_seconds_count") < 2)) { // a commit ends after its count
                 Thread.sleep(500);
                 metrics = get(run, "/observe/metrics");
             }
