@@ -1,5 +1,6 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.runtime.AppRuntime;
 import io.milvusingest.milvus.SearchMode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ final class DemoCommand implements Callable<Integer> {
         } else {
             System.out.println("no --pdf-jar given: ingesting the user guide only");
         }
-        try (AppRuntime runtime = AppRuntime.start(config)) {
+        try (AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             IngestRun.ingest(runtime, files);
             for (String q : QUESTIONS) {
                 System.out.println();

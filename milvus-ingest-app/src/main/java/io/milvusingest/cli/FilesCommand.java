@@ -1,5 +1,6 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.runtime.AppRuntime;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class FilesCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var config = common.load(recreate ? Map.of("milvus.recreate", "true") : Map.of());
         List<Path> files = IngestRun.collect(paths, config.include());
-        try (AppRuntime runtime = AppRuntime.start(config)) {
+        try (AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             return IngestRun.ingest(runtime, files).summary().failedCount() == 0 ? 0 : SOME_FAILED;
         }
     }

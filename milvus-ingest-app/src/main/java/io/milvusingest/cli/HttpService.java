@@ -4,6 +4,7 @@ import io.milvusingest.config.IngestConfig;
 import io.milvusingest.config.ServeConfig;
 import io.milvusingest.route.MilvusHealthCheck;
 import io.milvusingest.route.ModelHealthCheck;
+import io.milvusingest.runtime.AppRuntime;
 import io.milvusingest.serve.ApiKeyGuard;
 import io.milvusingest.serve.Collections;
 import io.milvusingest.serve.DocumentsApi;

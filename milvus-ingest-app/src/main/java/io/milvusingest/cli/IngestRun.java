@@ -1,12 +1,16 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.runtime.AppRuntime;
 import io.milvusingest.upload.JobOutcome;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.report.RunReport;
 import io.milvusingest.model.SourceDocument;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.route.FilesRoute;
-import io.milvusingest.route.IngestRoutes;
+import io.milvusingest.app.CamelApp;
+import io.milvusingest.camel.MilvusIngestComponent;
+import io.milvusingest.camel.MilvusIngestEndpoint;
+import io.milvusingest.embed.ParallelEmbedder;
 import java.lang.management.ManagementFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +29,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * A one-shot run: sends the files through {@code direct:files}, which hands them, {@code ingest.workers} at a
- * time, to the same {@code direct:ingest} route the drop folder uses, and prints progress. Files are never
+ * time, to the same {@code milvus-ingest} component the drop folder uses, and prints progress. Files are never
  * moved: the caller owns them.
  */
 final class IngestRun {
@@ -41,18 +45,18 @@ final class IngestRun {
         try (RunReport report = RunReport.open(runtime.config().reportDir(), "files");
              CamelContext camel = new DefaultCamelContext()) {
             ProgressListener listener = ProgressListener.both(printer, report);
-            camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, runtime.uploader());
             IngestConfig.Pipelining p = runtime.config().pipelining();
-            IngestRoutes ingest = new IngestRoutes(runtime.pipeline(), listener, p.embedParallelism());
-            camel.addRoutes(ingest);
-            camel.addRoutes(new FilesRoute(listener, p.workers()));
+            camel.getRegistry().bind(MilvusIngestComponent.SCHEME, CamelApp.component(runtime, listener));
+            String collection = runtime.config().milvus().collection();
+            camel.addRoutes(new FilesRoute(listener, p.workers(), collection));
             camel.start();
             LOG.info("{} documents, {} at once (ingest.workers), {} concurrent inference calls (embed.parallelism)",
                     files.size(), p.workers(), p.embedParallelism());
             runtime.uploader().beginJob(-1); // the run is one job: it streams, or bulk imports once large enough
             camel.createProducerTemplate().requestBody(FilesRoute.ENDPOINT,
                     files.stream().map(SourceDocument::ofFile).toList());
-            long first = ingest.embedder().firstEmbeddedAtMillis();
+            long first = camel.getEndpoint(MilvusIngestComponent.SCHEME + ":" + collection, MilvusIngestEndpoint.class)
+                    .pipeline().embedder() instanceof ParallelEmbedder pe ? pe.firstEmbeddedAtMillis() : 0;
             if (first > 0) {
                 // from the JVM's start (bin/ingest adds only a shell exec): model load, Milvus start, first document
                 System.out.println("start-up: first chunk embedded " + (first - START_MILLIS) + " ms after launch");

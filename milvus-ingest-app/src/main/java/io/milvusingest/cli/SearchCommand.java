@@ -1,5 +1,6 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.runtime.AppRuntime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.milvusingest.milvus.SearchHit;
@@ -43,7 +44,7 @@ final class SearchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SearchMode searchMode = SearchMode.valueOf(mode.toUpperCase(Locale.ROOT));
         var config = common.load(Map.of());
-        try (AppRuntime runtime = AppRuntime.start(config)) {
+        try (AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             int k = topK != null ? topK : config.searchTopK();
             List<SearchHit> hits = runtime.searcher().search(question, k, searchMode, filter);
             if (json) {

@@ -2,6 +2,7 @@ package io.milvusingest.cli;
 
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.config.ServeConfig;
+import io.milvusingest.runtime.AppRuntime;
 import io.milvusingest.serve.IngestMetrics;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,7 +31,7 @@ final class ServeCommand implements Callable<Integer> {
                     + "API key in the environment variable " + ServeConfig.API_KEY_ENV);
             return 2;
         }
-        try (AppRuntime runtime = AppRuntime.start(config)) {
+        try (AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             // The app starting on an existing collection loads it: Milvus Lite forgets loads when it restarts, and
             // clients of this server (NeMo's retrieval) search the collection without loading it.
             String collection = config.milvus().collection();

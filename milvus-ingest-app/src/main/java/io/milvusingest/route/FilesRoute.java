@@ -11,7 +11,7 @@ import org.apache.camel.spi.ThreadPoolProfile;
 
 /**
  * {@code direct:files}: a one-shot run over a list of {@link SourceDocument}s (the body), each sent to
- * {@code direct:ingest} by a Splitter with parallel processing on the Camel thread pool {@value #POOL} of
+ * the {@code milvus-ingest} endpoint by a Splitter with parallel processing on the Camel thread pool {@value #POOL} of
  * {@code ingest.workers} threads. So while one document's chunks are embedded, the next is extracted and
  * split and the previous one uploaded; memory is bounded by the documents in flight (the queue holds only
  * {@code SourceDocument}s, i.e. paths). A failed document is reported to the listener and the run goes on.
@@ -24,14 +24,17 @@ public final class FilesRoute extends RouteBuilder {
 
     private final ProgressListener listener;
     private final int workers;
+    private final String ingest;
 
     /**
-     * @param listener told of each failure (successes are reported by {@link IngestRoutes})
+     * @param listener told of each failure (the component reports successes)
      * @param workers  documents in flight at once ({@code ingest.workers}), {@code >= 1}
+     * @param collection the collection, whose {@code milvus-ingest} endpoint ingests each document
      */
-    public FilesRoute(ProgressListener listener, int workers) {
+    public FilesRoute(ProgressListener listener, int workers, String collection) {
         this.listener = listener;
         this.workers = workers;
+        this.ingest = "milvus-ingest:" + collection;
     }
 
     @Override
@@ -42,7 +45,7 @@ public final class FilesRoute extends RouteBuilder {
         from(ENDPOINT).routeId("files")
                 .split(body()).parallelProcessing().executorService(pool)
                     .doTry()
-                        .to("direct:ingest")
+                        .to(ingest)
                     .doCatch(Exception.class)
                         .process(this::failed)
                     .end()
@@ -50,9 +53,10 @@ public final class FilesRoute extends RouteBuilder {
     }
 
     private void failed(Exchange e) {
-        SourceDocument doc = e.getProperty(IngestRoutes.SOURCE, SourceDocument.class);
+        // the body is still the document: a failed ingest leaves it as it was
+        Object body = e.getIn().getBody();
         Throwable error = e.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        listener.failed(doc != null ? doc.sourceName() : String.valueOf(e.getIn().getBody()),
+        listener.failed(body instanceof SourceDocument doc ? doc.sourceName() : String.valueOf(body),
                 FailureRecord.rootIngestCause(error));
     }
 }

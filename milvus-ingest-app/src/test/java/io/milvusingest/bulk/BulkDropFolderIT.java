@@ -10,18 +10,20 @@ import io.milvusingest.config.BulkConfig;
 import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.ModelTokenizer;
 import io.milvusingest.extract.Extractors;
-import io.milvusingest.model.DocumentResult;
 import io.milvusingest.pipeline.IngestPipeline;
-import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.MilvusWriter;
-import io.milvusingest.route.MilvusCommit;
+import io.milvusingest.camel.MilvusIngestConstants;
+import io.milvusingest.camel.dropfolder.DropFolderBeans;
 import io.milvusingest.config.FollowSymlinks;
 import io.milvusingest.config.IngestConfig;
-import io.milvusingest.route.DropFolderBeans;
-import io.milvusingest.route.IngestRoutes;
+import io.milvusingest.model.DocumentResult;
+import io.milvusingest.model.SourceDocument;
+import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.upload.StreamOrBulkWriter;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.ProcessorEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The drop-folder route ({@code routes/drop-folder.camel.yaml} + {@code direct:ingest}) with the stream-or-bulk
+ * The drop-folder route ({@code routes/drop-folder.camel.yaml}) with the stream-or-bulk
  * endpoint and threshold 1, so each document is its own bulk import job, on a real Milvus 2.3.5 + MinIO.
  */
 @ExtendWith(BulkStackExtension.class)
@@ -80,15 +82,9 @@ class BulkDropFolderIT {
             DenseCollections.create(client.c, collection, dimension);
             StreamOrBulkWriter writer = new StreamOrBulkWriter(new MilvusWriter(client.c, collection),
                     new BulkImporter(client.c, new ImportJobs(v1.c), store, config, collection), config);
-            IngestPipeline pipeline = new IngestPipeline(new Extractors(), new TokenChunker(ModelTokenizer.bgeSmallEnV15(),
-                    384, 64, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME), BulkImportIT.EMBEDDER, writer);
-            ProgressListener quiet = new ProgressListener() {
-                public void succeeded(DocumentResult r) {
-                }
-
-                public void failed(String name, Throwable error) {
-                }
-            };
+            IngestPipeline pipeline = IngestPipeline.builder().extractor(new Extractors())
+                    .chunker(new TokenChunker(ModelTokenizer.bgeSmallEnV15(), 384, 64, BgeSmallEmbedder.MAX_TOKENS,
+                            BgeSmallEmbedder.MODEL_NAME)).embedder(BulkImportIT.EMBEDDER).writer(writer).build();
             Properties p = new Properties();
             p.setProperty("ingest.inbox", inbox.toString());
             p.setProperty("ingest.poll-delay-ms", "200");
@@ -97,12 +93,31 @@ class BulkDropFolderIT {
             p.setProperty("ingest.retry.max-redeliveries", "2");
             p.setProperty("ingest.retry.initial-delay-ms", "500");
             p.setProperty("ingest.retry.max-delay-ms", "1000");
+            p.setProperty("milvus.collection", collection);
             camel.getPropertiesComponent().setOverrideProperties(p);
-            camel.getRegistry().bind(IngestRoutes.UPLOAD_BEAN, writer);
+            ProgressListener quiet = new ProgressListener() {
+                public void succeeded(DocumentResult r) {
+                }
+
+                public void failed(String name, Throwable error) {
+                }
+            };
             DropFolderBeans.of(inbox, new IngestConfig.DropFolder(0, FollowSymlinks.INSIDE), quiet)
                     .forEach(camel.getRegistry()::bind);
-            camel.getRegistry().bind(MilvusCommit.BEAN, new MilvusCommit(commit));
-            camel.addRoutes(new IngestRoutes(pipeline, quiet, 2));
+            // the route's milvus-ingest step on this test's own pipeline (a bulk importer on a Milvus 2.3.5 v1
+            // client, which the component does not build); milvusCommit is the component's
+            camel.setAutowiredEnabled(false); // the component's generated configurer would autowire the stand-in
+            camel.addComponent("milvus-ingest", new DefaultComponent() {
+                @Override
+                protected org.apache.camel.Endpoint createEndpoint(String uri, String remaining,
+                                                                   java.util.Map<String, Object> parameters) {
+                    return new ProcessorEndpoint(uri, this, e -> {
+                        // the route's inboxGuard step made the body the document to read
+                        e.getIn().setBody(pipeline.ingest(e.getIn().getBody(SourceDocument.class)));
+                        e.setProperty(MilvusIngestConstants.COMMIT_PROPERTY, commit);
+                    });
+                }
+            });
             PluginHelper.getRoutesLoader(camel).loadRoutes(
                     ResourceHelper.resolveMandatoryResource(camel, "file:routes/drop-folder.camel.yaml"));
             camel.start();

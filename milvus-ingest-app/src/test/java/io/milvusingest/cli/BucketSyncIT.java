@@ -1,5 +1,7 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.app.CamelApp;
+import io.milvusingest.runtime.AppRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,7 +56,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Issue 4's acceptance scenario against a real MinIO and a real Milvus Lite, one step per test, in order (each
  * step starts from the bucket and collection the previous one left): the {@code bin/ingest sync} cycle
- * ({@link SyncCommand#syncOnce}, the YAML route without its scheduler), then the scheduled route under
+ * ({@link CamelApp#syncOnce}, the YAML route without its scheduler), then the scheduled route under
  * {@code bin/ingest run}'s camel-main.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -227,8 +229,8 @@ class BucketSyncIT {
         // served here (not at health.port=0 as in the other steps) to check sync-bucket as bin/ingest run serves it
         runtime = AppRuntime.start(config(Map.of("sync.delay-ms", "300", "health.port", Integer.toString(healthPort))));
         // the scheduled route as bin/ingest run starts it (RunCommandTest checks that run picks this file)
-        Main main = RunCommand.camelMain(runtime, new ProgressPrinter(System.out),
-                List.of(ROUTES.resolve(RunCommand.SYNC_ROUTES)), true);
+        Main main = CamelApp.camelMain(runtime, new ProgressPrinter(System.out),
+                List.of(ROUTES.resolve(CamelApp.SYNC_ROUTES)), true);
         AtomicInteger cycles = new AtomicInteger();
         CompletableFuture<SyncSummary> first = new CompletableFuture<>();
         CompletableFuture<SyncSummary> second = new CompletableFuture<>();
@@ -260,8 +262,8 @@ class BucketSyncIT {
             s3.deleteObject(b -> b.bucket(BUCKET).key(o.key()));
         }
         s3.deleteBucket(b -> b.bucket(BUCKET)); // listing now fails with NoSuchBucket
-        Main main = RunCommand.camelMain(runtime, new ProgressPrinter(System.out),
-                List.of(ROUTES.resolve(RunCommand.SYNC_ROUTES)), true);
+        Main main = CamelApp.camelMain(runtime, new ProgressPrinter(System.out),
+                List.of(ROUTES.resolve(CamelApp.SYNC_ROUTES)), true);
         CompletableFuture<SyncSummary> resumed = new CompletableFuture<>();
         main.start();
         try {
@@ -310,7 +312,7 @@ class BucketSyncIT {
     }
 
     private SyncSummary sync() throws Exception {
-        return SyncCommand.syncOnce(runtime, new ProgressPrinter(System.out), ROUTES);
+        return CamelApp.syncOnce(runtime, new ProgressPrinter(System.out), ROUTES);
     }
 
     private IngestConfig config(Map<String, String> extra) {

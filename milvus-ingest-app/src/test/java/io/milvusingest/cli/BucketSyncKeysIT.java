@@ -1,5 +1,8 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.runtime.AppRuntime;
+import io.milvusingest.app.CamelApp;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -109,7 +112,7 @@ class BucketSyncKeysIT {
                 PosixFilePermissions.fromString("rw-rw-rw-"));
         List<Path> tmpBefore = marked(Path.of(TMP));
 
-        SyncSummary summary = SyncCommand.syncOnce(runtime, new ProgressPrinter(System.out), Path.of("routes"));
+        SyncSummary summary = CamelApp.syncOnce(runtime, new ProgressPrinter(System.out), Path.of("routes"));
 
         List<String> synced = new ArrayList<>();
         List<String> refused = new ArrayList<>();

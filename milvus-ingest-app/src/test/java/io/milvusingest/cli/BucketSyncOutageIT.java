@@ -1,5 +1,8 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.app.CamelApp;
+
+import io.milvusingest.runtime.AppRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -73,7 +76,7 @@ class BucketSyncOutageIT {
     }
 
     private static SyncSummary sync(AppRuntime runtime) throws Exception {
-        return SyncCommand.syncOnce(runtime, new ProgressPrinter(System.out), ROUTES);
+        return CamelApp.syncOnce(runtime, new ProgressPrinter(System.out), ROUTES);
     }
 
     private static List<Integer> counts(SyncSummary s) {

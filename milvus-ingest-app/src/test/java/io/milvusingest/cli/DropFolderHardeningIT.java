@@ -1,5 +1,6 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.runtime.AppRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

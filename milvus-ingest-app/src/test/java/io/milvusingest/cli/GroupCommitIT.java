@@ -1,5 +1,6 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.runtime.AppRuntime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.milvusingest.config.ConfigSource;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The drop folder's group commit ({@code milvusCommit} after {@code direct:ingest}) against the test run's real
+ * The drop folder's group commit ({@code milvusCommit} after the {@code milvus-ingest} step) against the test run's real
  * Milvus Lite: several files dropped at once all end in {@code .done/}, each only after a flush, with fewer
  * flushes than files, and every file's rows are counted afterwards.
  */

@@ -1,5 +1,7 @@
 package io.milvusingest.cli;
 
+import io.milvusingest.app.CamelApp;
+import io.milvusingest.runtime.AppRuntime;
 import io.milvusingest.model.DocumentResult;
 import io.milvusingest.pipeline.ProgressListener;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ final class RunningRoutes implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
     private RunningRoutes(AppRuntime runtime) {
-        camel = RunCommand.camelMain(runtime, SILENT, Path.of("routes"));
+        camel = CamelApp.camelMain(runtime, SILENT, Path.of("routes"));
         thread = new Thread(() -> {
             try {
                 camel.run();

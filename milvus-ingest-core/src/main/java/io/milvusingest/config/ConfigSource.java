@@ -19,10 +19,17 @@ public final class ConfigSource {
     private final Map<String, String> env;
     private final Map<String, String> overrides;
 
+    private final boolean system;
+
     ConfigSource(Properties file, Map<String, String> env, Map<String, String> overrides) {
+        this(file, env, overrides, true);
+    }
+
+    private ConfigSource(Properties file, Map<String, String> env, Map<String, String> overrides, boolean system) {
         this.file = file;
         this.env = env;
         this.overrides = overrides;
+        this.system = system;
     }
 
     /**
@@ -42,10 +49,19 @@ public final class ConfigSource {
         return new ConfigSource(props, System.getenv(), Map.copyOf(overrides));
     }
 
+    /**
+     * @param values every value there is: no properties file, and neither JVM system properties nor environment
+     *               variables are read (for a library caller such as the Camel component, whose options are all
+     *               explicit)
+     */
+    public static ConfigSource of(Map<String, String> values) {
+        return new ConfigSource(new Properties(), Map.of(), Map.copyOf(values), false);
+    }
+
     /** @return the value for key, or null when unset or blank at every level */
     public String get(String key) {
         String v = overrides.get(key);
-        if (isBlank(v)) {
+        if (isBlank(v) && system) {
             v = System.getProperty(key);
         }
         if (isBlank(v)) {

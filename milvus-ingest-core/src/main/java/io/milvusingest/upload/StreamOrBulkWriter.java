@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Milvus bean endpoint ({@code bean:milvusUpload?method=write}): streams a job's rows (batched upserts through
+ * The upload stage of the pipeline: streams a job's rows (batched upserts through
  * {@link MilvusWriter}) or bulk imports them ({@link BulkImporter}), and logs the choice with its reason.
  * <ul>
  *   <li>Streams when {@code milvus.stream=true}, when there is no bulk importer (Milvus Lite), or while the job

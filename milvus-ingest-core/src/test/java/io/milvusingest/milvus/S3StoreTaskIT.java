@@ -15,7 +15,6 @@ import io.milvusingest.embed.ModelTokenizer;
 import io.milvusingest.extract.ExtractOptions;
 import io.milvusingest.extract.Extractors;
 import io.milvusingest.extract.TesseractOcr;
-import io.milvusingest.extract.UploadOptions;
 import io.milvusingest.model.ErrorKind;
 import io.milvusingest.model.Extraction;
 import io.milvusingest.model.IngestException;
@@ -59,11 +58,11 @@ class S3StoreTaskIT {
         try (ModelTokenizer tokenizer = ModelTokenizer.bgeSmallEnV15();
              ElementStore store = ElementStore.of(config(minio, "s3://store-task/runs/2026", minio.secretKey()))) {
             new CollectionManager(client).ensureCollection(collection, 32, false);
-            IngestPipeline pipeline = new IngestPipeline(new Extractors(List.of(), ExtractOptions.ALL,
-                    TesseractOcr.detect(false, 60), false),
-                    new TokenChunker(tokenizer, 384, 64, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME),
-                    new HashingTestEmbedder(32), new MilvusWriter(client, collection, 64), UploadOptions.ALL,
-                    List.of(store));
+            IngestPipeline pipeline = IngestPipeline.builder()
+                    .extractor(new Extractors(List.of(), ExtractOptions.ALL, TesseractOcr.detect(false, 60), false))
+                    .steps(List.of(store))
+                    .chunker(new TokenChunker(tokenizer, 384, 64, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME))
+                    .embedder(new HashingTestEmbedder(32)).writer(new MilvusWriter(client, collection, 64)).build();
 
             pipeline.ingest(SourceDocument.ofFile(PDF));
 

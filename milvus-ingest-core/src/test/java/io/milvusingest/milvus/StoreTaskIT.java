@@ -12,7 +12,6 @@ import io.milvusingest.extract.ExtractOptions;
 import io.milvusingest.extract.Extractors;
 import io.milvusingest.extract.Ocr;
 import io.milvusingest.extract.TesseractOcr;
-import io.milvusingest.extract.UploadOptions;
 import io.milvusingest.pipeline.IngestPipeline;
 import io.milvusingest.model.SourceDocument;
 import io.milvusingest.store.ElementStore;
@@ -44,10 +43,11 @@ class StoreTaskIT {
         MilvusClientV2 client = MilvusConnector.connect(server.uri());
         try (ModelTokenizer tokenizer = ModelTokenizer.bgeSmallEnV15()) {
             new CollectionManager(client).ensureCollection(collection, 32, false);
-            IngestPipeline pipeline = new IngestPipeline(new Extractors(List.of(), ExtractOptions.ALL, ocr, true),
-                    new TokenChunker(tokenizer, 384, 64, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME),
-                    embedder, new MilvusWriter(client, collection, 64), UploadOptions.ALL,
-                    List.of(ElementStore.of(store.toUri().toString(), true, true)));
+            IngestPipeline pipeline = IngestPipeline.builder()
+                    .extractor(new Extractors(List.of(), ExtractOptions.ALL, ocr, true))
+                    .steps(List.of(ElementStore.of(store.toUri().toString(), true, true)))
+                    .chunker(new TokenChunker(tokenizer, 384, 64, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME))
+                    .embedder(embedder).writer(new MilvusWriter(client, collection, 64)).build();
 
             pipeline.ingest(SourceDocument.ofFile(PDF));
 

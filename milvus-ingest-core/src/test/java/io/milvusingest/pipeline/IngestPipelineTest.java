@@ -14,6 +14,7 @@ import io.milvusingest.model.ContentType;
 import io.milvusingest.model.Element;
 import io.milvusingest.model.Extraction;
 import io.milvusingest.extract.UploadOptions;
+import io.milvusingest.milvus.HashingTestEmbedder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,8 @@ class IngestPipelineTest {
     private IngestPipeline pipeline(UploadOptions upload, List<ExtractionStep> steps) {
         TokenChunker chunker = new TokenChunker(tokenizer, 64, 8, BgeSmallEmbedder.MAX_TOKENS,
                 BgeSmallEmbedder.MODEL_NAME);
-        return new IngestPipeline(d -> extraction, chunker, null, null, upload, steps);
+        return IngestPipeline.builder().extractor(d -> extraction).chunker(chunker).embedder(new HashingTestEmbedder(8))
+                .writer(d -> null).upload(upload).steps(steps).build();
     }
 
     @Test
@@ -109,7 +111,7 @@ class IngestPipelineTest {
                 new Chunk(said, ContentType.TEXT, 1, 1, tokenizer.count(said)));
 
         try (BgeSmallEmbedder embedder = new BgeSmallEmbedder()) {
-            IngestPipeline pipeline = new IngestPipeline(d -> extraction, null, embedder, null);
+            IngestPipeline pipeline = pipeline(UploadOptions.ALL, List.of()).toBuilder().embedder(embedder).build();
             List<float[]> vectors = pipeline.embed(doc, 1, chunks).vectors();
 
             assertThat(vectors.get(0)).containsExactly(embedder.embedPassages(List.of(meant)).get(0));

@@ -1,0 +1,381 @@
+package io.milvusingest.camel;
+
+import io.milvus.v2.client.MilvusClientV2;
+import io.milvusingest.config.ConfigSource;
+import io.milvusingest.config.IngestConfig;
+import io.milvusingest.embed.Embedder;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+/**
+ * The options of a {@code milvus-ingest} endpoint, each declared once here. Defaults are those of the application's
+ * {@code config/application.properties} keys named in each description ({@code MilvusIngestConfigurationTest} checks
+ * they agree); {@link #toIngestConfig(Path)} turns them into the core's validated configuration.
+ */
+@UriParams
+@Configurer
+public class MilvusIngestConfiguration implements Cloneable {
+    @UriPath(description = "The Milvus collection (letters, digits and '_', not starting with a digit); created on"
+            + " first use with the dense + BM25 schema.")
+    @Metadata(required = true)
+    private String collection;
+    @UriParam(defaultValue = "ingest", enums = "ingest,delete,search",
+              description = "The operation: ingest the body's document, delete a source's rows, or search the"
+                      + " body's question. The header CamelMilvusIngestOperation overrides it.")
+    private MilvusIngestOperation operation = MilvusIngestOperation.ingest;
+
+    @UriParam(label = "milvus", defaultValue = "./data/milvus",
+              description = "Milvus: http(s)://host:port of a server, or a local data directory served by an"
+                      + " embedded Milvus Lite (milvus.uri).")
+    private String milvusUri = "./data/milvus";
+    @UriParam(label = "milvus,security", secret = true,
+              description = "Token of a Milvus server with authentication, e.g. user:password (milvus.token).")
+    private String token;
+    @UriParam(label = "milvus,advanced",
+              description = "A Milvus client to use instead of connecting to milvusUri; its owner closes it.")
+    private MilvusClientV2 milvusClient;
+    @UriParam(label = "milvus,advanced", defaultValue = ".venv/bin/milvus-lite",
+              description = "The milvus-lite executable started for a local milvusUri (milvus.lite.command).")
+    private String milvusLiteCommand = ".venv/bin/milvus-lite";
+    @UriParam(label = "milvus", defaultValue = "false",
+              description = "Drop and recreate the collection when the endpoint starts (milvus.recreate).")
+    private boolean recreate;
+    @UriParam(label = "milvus", defaultValue = "hnsw", enums = "hnsw,gpu_cagra",
+              description = "Dense index type (milvus.index.type).")
+    private String indexType = "hnsw";
+    @UriParam(label = "milvus", defaultValue = "false",
+              description = "Always stream rows with upsert; false: bulk import jobs of at least bulkThreshold rows"
+                      + " through Milvus's object storage (milvus.stream). Milvus Lite always streams.")
+    private boolean stream;
+    @UriParam(label = "milvus", defaultValue = "5000",
+              description = "Rows from which a job is bulk imported rather than streamed (milvus.bulk.threshold).")
+    private int bulkThreshold = 5000;
+
+    @UriParam(label = "chunk", defaultValue = "384",
+              description = "Chunk length in model tokens (chunk.size); at most the model's 512.")
+    private int chunkSize = 384;
+    @UriParam(label = "chunk", defaultValue = "64",
+              description = "Tokens shared by consecutive chunks, less than chunkSize (chunk.overlap).")
+    private int chunkOverlap = 64;
+
+    @UriParam(label = "embed", defaultValue = "local", enums = "local,openai",
+              description = "local: the in-process bge-small-en-v1.5 model; openai: an OpenAI-compatible"
+                      + " /embeddings endpoint at embedBaseUrl (embed.provider).")
+    private String embedProvider = "local";
+    @UriParam(label = "embed", description = "Base URL of the OpenAI-compatible endpoint, e.g."
+            + " http://localhost:8000/v1 (embed.remote.url).")
+    private String embedBaseUrl;
+    @UriParam(label = "embed", description = "Model name sent to the OpenAI-compatible endpoint (embed.remote.model).")
+    private String embedModel;
+    @UriParam(label = "embed,security", secret = true,
+              description = "API key of the OpenAI-compatible endpoint, sent as a Bearer token.")
+    private String embedApiKey;
+    @UriParam(label = "embed", defaultValue = "0",
+              description = "Dimensions asked of the endpoint; 0: the model's own (embed.remote.dimensions).")
+    private int embedDimensions;
+    @UriParam(label = "embed,advanced",
+              description = "An embedder to use instead of embedProvider; its owner closes it. Chunks are measured"
+                      + " with bge-small's tokenizer.")
+    private Embedder embedder;
+    @UriParam(label = "embed", defaultValue = "2",
+              description = "Concurrent inference calls on the shared model, 1..64 (embed.parallelism).")
+    private int embedParallelism = 2;
+
+    @UriParam(label = "extract", defaultValue = "true", description = "Extract text (extract.text).")
+    private boolean extractText = true;
+    @UriParam(label = "extract", defaultValue = "true", description = "Extract tables (extract.tables).")
+    private boolean extractTables = true;
+    @UriParam(label = "extract", defaultValue = "true",
+              description = "Extract embedded images, when OCR of images or a store would use them (extract.images).")
+    private boolean extractImages = true;
+    @UriParam(label = "extract", defaultValue = "true",
+              description = "OCR scanned pages with tesseract when it is installed (extract.ocr).")
+    private boolean ocr = true;
+
+    @UriParam(label = "search", defaultValue = "hybrid", enums = "hybrid,dense,sparse",
+              description = "Search: hybrid (dense + BM25 fused with RRF, k=60), dense or sparse (BM25).")
+    private String searchMode = "hybrid";
+    @UriParam(label = "search", defaultValue = "5", description = "Search: results to return (search.top-k).")
+    private int topK = 5;
+    @UriParam(label = "search", description = "Search: Milvus boolean expression the hits must match, on the JSON"
+            + " fields source (source_id, source_name) and content_metadata (page_number, type).")
+    private String filter;
+
+    /**
+     * @param home the directory a relative milvusUri and milvusLiteCommand resolve against
+     * @throws IllegalArgumentException naming the option of the first invalid value
+     */
+    public IngestConfig toIngestConfig(Path home) {
+        if (chunkOverlap >= chunkSize) {
+            throw new IllegalArgumentException("chunkOverlap=" + chunkOverlap + " must be smaller than chunkSize="
+                    + chunkSize);
+        }
+        Map<String, String> keys = new LinkedHashMap<>();
+        keys.put("milvus.collection", collection);
+        keys.put("milvus.uri", milvusUri);
+        put(keys, "milvus.token", token);
+        keys.put("milvus.lite.command", milvusLiteCommand);
+        keys.put("milvus.recreate", Boolean.toString(recreate));
+        keys.put("milvus.index.type", indexType);
+        keys.put("milvus.stream", Boolean.toString(stream));
+        keys.put("milvus.bulk.threshold", Integer.toString(bulkThreshold));
+        keys.put("chunk.size", Integer.toString(chunkSize));
+        keys.put("chunk.overlap", Integer.toString(chunkOverlap));
+        keys.put("embed.provider", embedder != null ? "local" : embedProvider);
+        put(keys, "embed.remote.url", embedBaseUrl);
+        put(keys, "embed.remote.model", embedModel);
+        keys.put("embed.remote.dimensions", Integer.toString(embedDimensions));
+        keys.put("embed.remote.api-key-env", "");
+        keys.put("embed.parallelism", Integer.toString(embedParallelism));
+        keys.put("extract.text", Boolean.toString(extractText));
+        keys.put("extract.tables", Boolean.toString(extractTables));
+        keys.put("extract.images", Boolean.toString(extractImages));
+        keys.put("extract.ocr", Boolean.toString(ocr));
+        try {
+            IngestConfig c = IngestConfig.from(ConfigSource.of(keys), home);
+            return embedApiKey == null || c.remoteEmbedder() == null ? c : withApiKey(c);
+        } catch (RuntimeException e) { // ConfigException names the key, whose option the description gives
+            throw new IllegalArgumentException("invalid milvus-ingest option: " + e.getMessage(), e);
+        }
+    }
+
+    private IngestConfig withApiKey(IngestConfig c) {
+        var r = c.remoteEmbedder();
+        var keyed = new io.milvusingest.embed.RemoteEmbedderOptions(r.baseUrl(), r.model(), embedApiKey,
+                r.dimensions(), r.truncate(), r.batchSize(), r.timeout(), r.maxRetries(), r.backoff(), r.maxTokens());
+        return new IngestConfig(c.inbox(), c.pollDelayMs(), c.dropFolder(), c.include(), c.pdfPasswords(), c.chunkSize(),
+                c.chunkOverlap(), c.embedBatchSize(), c.embedThreads(), c.milvus(), c.searchTopK(), c.extract(),
+                c.ocr(), c.upload(), c.store(), keyed, c.caption(), c.limits(), c.retry(), c.reportDir(),
+                c.healthHost(), c.healthPort(), c.sync(), c.bulk(), c.pipelining(), c.serve());
+    }
+
+    private static void put(Map<String, String> keys, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            keys.put(key, value);
+        }
+    }
+
+    /** @return a copy an endpoint can change without touching the component's */
+    public MilvusIngestConfiguration copy() {
+        try {
+            return (MilvusIngestConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public String getCollection() {
+        return collection;
+    }
+
+    public void setCollection(String collection) {
+        this.collection = collection;
+    }
+
+    public MilvusIngestOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(MilvusIngestOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getMilvusUri() {
+        return milvusUri;
+    }
+
+    public void setMilvusUri(String milvusUri) {
+        this.milvusUri = milvusUri;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public MilvusClientV2 getMilvusClient() {
+        return milvusClient;
+    }
+
+    public void setMilvusClient(MilvusClientV2 milvusClient) {
+        this.milvusClient = milvusClient;
+    }
+
+    public String getMilvusLiteCommand() {
+        return milvusLiteCommand;
+    }
+
+    public void setMilvusLiteCommand(String milvusLiteCommand) {
+        this.milvusLiteCommand = milvusLiteCommand;
+    }
+
+    public boolean isRecreate() {
+        return recreate;
+    }
+
+    public void setRecreate(boolean recreate) {
+        this.recreate = recreate;
+    }
+
+    public String getIndexType() {
+        return indexType;
+    }
+
+    public void setIndexType(String indexType) {
+        this.indexType = indexType;
+    }
+
+    public boolean isStream() {
+        return stream;
+    }
+
+    public void setStream(boolean stream) {
+        this.stream = stream;
+    }
+
+    public int getBulkThreshold() {
+        return bulkThreshold;
+    }
+
+    public void setBulkThreshold(int bulkThreshold) {
+        this.bulkThreshold = bulkThreshold;
+    }
+
+    public int getChunkSize() {
+        return chunkSize;
+    }
+
+    public void setChunkSize(int chunkSize) {
+        this.chunkSize = chunkSize;
+    }
+
+    public int getChunkOverlap() {
+        return chunkOverlap;
+    }
+
+    public void setChunkOverlap(int chunkOverlap) {
+        this.chunkOverlap = chunkOverlap;
+    }
+
+    public String getEmbedProvider() {
+        return embedProvider;
+    }
+
+    public void setEmbedProvider(String embedProvider) {
+        this.embedProvider = embedProvider;
+    }
+
+    public String getEmbedBaseUrl() {
+        return embedBaseUrl;
+    }
+
+    public void setEmbedBaseUrl(String embedBaseUrl) {
+        this.embedBaseUrl = embedBaseUrl;
+    }
+
+    public String getEmbedModel() {
+        return embedModel;
+    }
+
+    public void setEmbedModel(String embedModel) {
+        this.embedModel = embedModel;
+    }
+
+    public String getEmbedApiKey() {
+        return embedApiKey;
+    }
+
+    public void setEmbedApiKey(String embedApiKey) {
+        this.embedApiKey = embedApiKey;
+    }
+
+    public int getEmbedDimensions() {
+        return embedDimensions;
+    }
+
+    public void setEmbedDimensions(int embedDimensions) {
+        this.embedDimensions = embedDimensions;
+    }
+
+    public Embedder getEmbedder() {
+        return embedder;
+    }
+
+    public void setEmbedder(Embedder embedder) {
+        this.embedder = embedder;
+    }
+
+    public int getEmbedParallelism() {
+        return embedParallelism;
+    }
+
+    public void setEmbedParallelism(int embedParallelism) {
+        this.embedParallelism = embedParallelism;
+    }
+
+    public boolean isExtractText() {
+        return extractText;
+    }
+
+    public void setExtractText(boolean extractText) {
+        this.extractText = extractText;
+    }
+
+    public boolean isExtractTables() {
+        return extractTables;
+    }
+
+    public void setExtractTables(boolean extractTables) {
+        this.extractTables = extractTables;
+    }
+
+    public boolean isExtractImages() {
+        return extractImages;
+    }
+
+    public void setExtractImages(boolean extractImages) {
+        this.extractImages = extractImages;
+    }
+
+    public boolean isOcr() {
+        return ocr;
+    }
+
+    public void setOcr(boolean ocr) {
+        this.ocr = ocr;
+    }
+
+    public String getSearchMode() {
+        return searchMode;
+    }
+
+    public void setSearchMode(String searchMode) {
+        this.searchMode = searchMode;
+    }
+
+    public int getTopK() {
+        return topK;
+    }
+
+    public void setTopK(int topK) {
+        this.topK = topK;
+    }
+
+    public String getFilter() {
+        return filter;
+    }
+
+    public void setFilter(String filter) {
+        this.filter = filter;
+    }
+}
