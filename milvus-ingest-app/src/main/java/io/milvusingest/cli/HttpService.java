@@ -46,7 +46,7 @@ final class HttpService {
                 runtime.tokenizer()),
                 new SearchApi(collections, guard, serve.maxBodyBytes(), config.searchTopK(), metrics::searched),
                 new DocumentsApi(collections, new RunReports(config.reportDir()), guard, serve.maxBodyBytes()),
-                new SourceFiles(collections, serve.fileRoots(), guard)));
+                new SourceFiles(collections, serve.fileRoots(), guard), guard));
         main.bind(IngestMetrics.REGISTRY_BEAN, metrics.registry());
         if (withHealthChecks) {
             main.bind("milvusHealthCheck", new MilvusHealthCheck(runtime.client()));

@@ -7,7 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
  * camel-platform-http-main, bound to {@code serve.host}:{@code serve.port}). One route per endpoint:
  * {@code POST /v1/embeddings} ({@link EmbeddingsEndpoint}); {@code GET|POST /api/search} ({@link SearchApi});
  * {@code GET /api/documents}, {@code GET|DELETE /api/documents/{id}} ({@link DocumentsApi}); {@code GET /files/{id}}
- * ({@link SourceFiles}); the web page at {@code /} ({@link WebPage}). Health and metrics ({@code /observe/*}) are
+ * ({@link SourceFiles}); the web page at {@code /} ({@link WebPage}; static, so never behind the API key). Health and metrics ({@code /observe/*}) are
  * camel-main's management server on the same port.
  */
 public final class ServeRoutes extends RouteBuilder {
@@ -20,25 +20,40 @@ public final class ServeRoutes extends RouteBuilder {
     private final SearchApi search;
     private final DocumentsApi documents;
     private final SourceFiles files;
+    private final ApiKeyGuard guard;
 
-    /** Only the embeddings endpoint. */
+    /** Only the embeddings endpoint, unguarded. */
     public ServeRoutes(EmbeddingsEndpoint embeddings) {
-        this(embeddings, null, null, null);
+        this(embeddings, null, null, null, null);
     }
 
-    /** @param search, documents, files: null to leave the search API, documents, files and page out */
-    public ServeRoutes(EmbeddingsEndpoint embeddings, SearchApi search, DocumentsApi documents, SourceFiles files) {
+    /**
+     * @param search, documents, files: null to leave the search API, documents, files and page out
+     * @param guard the API key check of the embeddings endpoint (the others check it themselves), or null
+     */
+    public ServeRoutes(EmbeddingsEndpoint embeddings, SearchApi search, DocumentsApi documents, SourceFiles files,
+                       ApiKeyGuard guard) {
         this.embeddings = embeddings;
         this.search = search;
         this.documents = documents;
         this.files = files;
+        this.guard = guard;
     }
 
     @Override
     public void configure() {
         if (embeddings != null) {
             // no httpMethodRestrict: a GET gets the endpoint's own 405 in OpenAI's error shape
-            from("platform-http:" + EMBEDDINGS_PATH).routeId("openai-embeddings").process(embeddings);
+            from("platform-http:" + EMBEDDINGS_PATH).routeId("openai-embeddings").process(exchange -> {
+                try {
+                    if (guard != null) {
+                        guard.check(exchange, false);
+                    }
+                    embeddings.process(exchange);
+                } catch (ApiError e) {
+                    HttpExchanges.answer(exchange, e);
+                }
+            });
         }
         if (search == null) {
             return;

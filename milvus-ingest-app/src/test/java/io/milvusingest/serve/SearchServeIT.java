@@ -148,6 +148,10 @@ class SearchServeIT {
             assertThat(get(remote, path, KEY).statusCode()).as("key: " + path).isEqualTo(200);
         }
         assertThat(post(remote, "/api/search", "{\"q\": \"woods\"}", null).statusCode()).isEqualTo(401);
+        String embed = "{\"model\": \"bge-small-en-v1.5\", \"input\": \"woods\"}";
+        assertThat(post(remote, "/v1/embeddings", embed, null).statusCode()).isEqualTo(401);
+        assertThat(post(remote, "/v1/embeddings", embed, KEY).statusCode()).isEqualTo(200);
+        assertThat(get(remote, "/", null).statusCode()).as("the page is static").isEqualTo(200);
         assertThat(get(remote, "/observe/health/ready", null).statusCode()).isEqualTo(200);
         assertThat(get(remote, "/observe/health/live", null).statusCode()).isEqualTo(200);
         assertThat(get(remote, "/observe/metrics", null).body()).contains("milvus_ingest_search_seconds");
