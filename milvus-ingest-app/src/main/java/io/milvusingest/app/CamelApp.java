@@ -37,6 +37,16 @@ import org.slf4j.LoggerFactory;
 public final class CamelApp {
     /** The bucket sync route file, loaded only when sync.enabled=true. */
     public static final Path SYNC_ROUTES = Path.of("bucket-sync.camel.yaml");
+    /** The Kafka worker route file, loaded only by {@code bin/ingest worker}. */
+    public static final Path WORKER_ROUTES = Path.of("kafka-worker.camel.yaml");
+    /** The drop-folder route file, replaced by {@link #INBOX_ROUTES} in Kafka mode. */
+    public static final Path DROP_FOLDER_ROUTES = Path.of("drop-folder.camel.yaml");
+    /** The drop folder of Kafka mode (publishes work items), loaded by {@code bin/ingest run} when kafka.inbox=true. */
+    public static final Path INBOX_ROUTES = Path.of("kafka-inbox.camel.yaml");
+    /** The Kafka planner route file, loaded only by {@code bin/ingest planner}. */
+    public static final Path PLANNER_ROUTES = Path.of("kafka-planner.camel.yaml");
+    /** Route files of Kafka mode start with it; {@code bin/ingest run} leaves them out. */
+    private static final String KAFKA_ROUTES_PREFIX = "kafka-";
     private static final Logger LOG = LoggerFactory.getLogger(CamelApp.class);
 
     private CamelApp() {
@@ -51,10 +61,14 @@ public final class CamelApp {
         return camelMain(runtime, listener, routeFiles(routesDir, runtime.config().sync().enabled()), true);
     }
 
-    /** @return the {@code *.camel.yaml} files of routesDir, sorted; the bucket-sync one only when withSync */
+    /**
+     * @return the {@code *.camel.yaml} files of routesDir, sorted, except those of Kafka mode ({@code kafka-*});
+     *     the bucket-sync one only when withSync
+     */
     public static List<Path> routeFiles(Path routesDir, boolean withSync) {
         try (Stream<Path> files = Files.list(routesDir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
+                    .filter(f -> !f.getFileName().toString().startsWith(KAFKA_ROUTES_PREFIX))
                     .filter(f -> withSync || !f.getFileName().equals(SYNC_ROUTES))
                     .sorted().toList();
         } catch (IOException e) {

@@ -26,12 +26,17 @@ final class CommonOptions {
     }
 
     IngestConfig load(Map<String, String> extra) {
+        return IngestConfig.from(source(extra), home());
+    }
+
+    /** @return the configuration file with the command line's overrides and {@code extra}, not yet validated */
+    ConfigSource source(Map<String, String> extra) {
         Map<String, String> overrides = new LinkedHashMap<>(properties);
         if (collection != null) {
             overrides.put("milvus.collection", collection);
         }
         overrides.putAll(extra);
         Path file = configFile != null ? configFile : home().resolve("config/application.properties");
-        return IngestConfig.from(ConfigSource.load(file, overrides), home());
+        return ConfigSource.load(file, overrides);
     }
 }

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code bin/ingest}: the command-line entry point. */
 @Command(name = "ingest", mixinStandardHelpOptions = true, version = "milvus-ingest 0.1.0",
         description = "Ingest documents into Milvus (dense + BM25) and search them.",
-        subcommands = {DemoCommand.class, FilesCommand.class, RunCommand.class, SyncCommand.class,
+        subcommands = {DemoCommand.class, FilesCommand.class, RunCommand.class, SyncCommand.class, WorkerCommand.class,
+                PlannerCommand.class,
                 SearchCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 

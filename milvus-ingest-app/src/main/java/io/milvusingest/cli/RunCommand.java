@@ -1,6 +1,9 @@
 package io.milvusingest.cli;
 
 import io.milvusingest.app.CamelApp;
+import io.milvusingest.app.KafkaApp;
+import io.milvusingest.config.ConfigSource;
+import io.milvusingest.config.KafkaConfig;
 import io.milvusingest.runtime.AppRuntime;
 
 import io.milvusingest.camel.MilvusCommit;
@@ -38,7 +41,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        IngestConfig config = common.load(java.util.Map.of());
+        ConfigSource source = common.source(java.util.Map.of());
+        IngestConfig config = IngestConfig.from(source, CommonOptions.home());
+        KafkaConfig kafka = KafkaConfig.from(source, config.limits().timeout(), config.pipelining().workers(),
+                CommonOptions.home());
         Files.createDirectories(config.inbox());
         Path routes = CommonOptions.home().resolve("routes");
         CountDownLatch closed = new CountDownLatch(1);
@@ -46,13 +52,16 @@ final class RunCommand implements Callable<Integer> {
             ProgressPrinter printer = new ProgressPrinter(System.out);
             RunReport report = RunReport.open(config.reportDir(), "run");
             IngestMetrics metrics = new IngestMetrics();
-            Main main = CamelApp.camelMain(runtime, ProgressListener.both(ProgressListener.both(printer, report),
-                    metrics), routes);
+            ProgressListener listener = ProgressListener.both(ProgressListener.both(printer, report), metrics);
+            // Kafka mode: the drop folder publishes work items for bin/ingest worker instead of ingesting
+            Main main = kafka.inbox() ? KafkaApp.inboxMain(runtime, listener, kafka, routes)
+                    : CamelApp.camelMain(runtime, listener, routes);
             if (config.serve().inRun()) {
                 serveToo(main, runtime, metrics);
             }
-            System.out.println("watching " + config.inbox() + " (collection " + config.milvus().collection()
-                    + "); Ctrl-C to stop");
+            System.out.println("watching " + config.inbox() + (kafka.inbox() ? " (publishing to " + kafka.workTopic()
+                    + " via " + kafka.sharedDir() + ")" : " (collection " + config.milvus().collection() + ")")
+                    + "; Ctrl-C to stop");
             if (config.sync().enabled()) {
                 System.out.println("syncing " + config.sync().sourceIdPrefix() + " every " + config.sync().delayMs()
                         + " ms (" + config.sync() + ")");
@@ -89,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Waits, at most {@value #CLOSE_TIMEOUT_S} s (Camel's graceful stop, Milvus Lite's stop), for latch. */
-    private static void awaitQuietly(CountDownLatch latch) {
+    static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await(CLOSE_TIMEOUT_S, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -72,7 +72,7 @@ class DockerComposeTest {
     @SuppressWarnings("unchecked")
     void should_persist_data_in_declared_named_volumes() {
         Map<String, Object> volumes = (Map<String, Object>) compose.get("volumes");
-        for (String name : List.of("etcd", "minio", "standalone", "app")) {
+        for (String name : List.of("etcd", "minio", "standalone", "app", "kafka", "planner", "worker")) {
             List<String> mounts = strings(service(name).get("volumes"));
             assertThat(mounts).as(name).isNotEmpty();
             for (String m : mounts) {
@@ -81,6 +81,38 @@ class DockerComposeTest {
                 assertThat(volumes).as("declared volume " + source).containsKey(source);
             }
         }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void should_scale_out_with_a_kraft_kafka_one_planner_and_workers_without_published_ports() {
+        assertThat(services()).containsKeys("kafka", "planner", "worker");
+        for (String name : List.of("kafka", "planner", "worker")) {
+            assertThat(strings(service(name).get("profiles"))).as(name).containsExactly("scale");
+        }
+        Map<String, Object> kafka = env("kafka");
+        assertThat((String) service("kafka").get("image")).isEqualTo("apache/kafka:3.9.1");
+        assertThat(kafka.get("KAFKA_PROCESS_ROLES")).as("KRaft, no ZooKeeper").isEqualTo("broker,controller");
+        assertThat(kafka).doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
+        assertThat(String.valueOf(kafka.get("KAFKA_ADVERTISED_LISTENERS"))).contains("kafka:9092");
+        assertThat(((Number) kafka.get("KAFKA_NUM_PARTITIONS")).intValue()).as("room for several workers")
+                .isGreaterThanOrEqualTo(4);
+
+        Map<String, Object> worker = service("worker");
+        assertThat(strings(worker.get("command"))).containsExactly("worker");
+        assertThat(strings(service("planner").get("command"))).containsExactly("planner");
+        assertThat(worker).as("a scaled service publishes no host port").doesNotContainKeys("ports", "container_name");
+        assertThat(env("worker")).isEqualTo(env("planner"));
+        assertThat(env("worker").get("KAFKA_BROKERS")).isEqualTo("kafka:9092");
+        assertThat(env("worker").get("MILVUS_URI")).isEqualTo(env("app").get("MILVUS_URI"));
+        assertThat(env("worker").get("SYNC_S3_ACCESS_KEY")).isEqualTo(env("minio").get("MINIO_ROOT_USER"));
+        assertThat(env("worker").get("SYNC_S3_SECRET_KEY")).isEqualTo(env("minio").get("MINIO_ROOT_PASSWORD"));
+        assertThat(String.valueOf(env("worker").get("SYNC_S3_URI_ENDPOINT_OVERRIDE"))).isEqualTo("http://minio:9000");
+        assertThat(((Map<String, Object>) worker.get("depends_on"))).containsKey("kafka");
+        assertThat(strings(service("planner").get("volumes"))).anyMatch(v -> v.endsWith(":"
+                + env("planner").get("KAFKA_PLANNER_LOCK_DIR")));
+        assertThat(strings(worker.get("volumes"))).anyMatch(v -> v.endsWith(":" + env("worker").get("KAFKA_SHARED_DIR")));
+        assertThat(worker.get("stop_grace_period")).as("time to finish in-flight documents on SIGTERM").isNotNull();
     }
 
     @SuppressWarnings("unchecked")

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Lists a bucket completely: every page of ListObjectsV2 (1,000 keys per request), in key order. */
-final class BucketListing {
+public final class BucketListing {
 
     private BucketListing() {
     }
@@ -22,7 +22,7 @@ final class BucketListing {
      * @return every object under the prefix except folder markers (keys ending in {@code /})
      * @throws IngestException STORE_UNAVAILABLE when S3 cannot be reached or refuses (bucket gone, access denied)
      */
-    static List<BucketObject> list(S3Client s3, String bucket, String prefix) {
+    public static List<BucketObject> list(S3Client s3, String bucket, String prefix) {
         // keys come URL-encoded (the SDK decodes them again): most control characters are not allowed in XML 1.0,
         // so one key holding one would otherwise make every page of the listing unreadable, and the sync with it
         ListObjectsV2Request request = ListObjectsV2Request.builder().bucket(bucket)

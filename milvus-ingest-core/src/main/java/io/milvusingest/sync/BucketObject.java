@@ -38,7 +38,7 @@ public record BucketObject(String bucket, String key, String etag, long sizeByte
      * @return the version actually read: ETag, size and time from the GET response when it has them (the object
      *     may have changed since it was listed), else {@code listed}
      */
-    static BucketObject asRead(BucketObject listed, Object body) {
+    public static BucketObject asRead(BucketObject listed, Object body) {
         if (body instanceof ResponseInputStream<?> s && s.response() instanceof GetObjectResponse r) {
             return new BucketObject(listed.bucket, listed.key, r.eTag() == null ? listed.etag : unquote(r.eTag()),
                     r.contentLength() == null ? listed.sizeBytes : r.contentLength(),

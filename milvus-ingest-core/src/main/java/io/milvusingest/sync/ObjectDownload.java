@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Streams an object's bytes to a temporary file, 64 KiB at a time, so no object is ever held in memory. */
-final class ObjectDownload {
+public final class ObjectDownload {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private ObjectDownload() {
@@ -25,7 +25,7 @@ final class ObjectDownload {
      * @throws IngestException TOO_LARGE past maxBytes; STORE_UNAVAILABLE (transient) when the stream breaks or
      *                         the local disk refuses
      */
-    static Path toTempFile(InputStream in, BucketObject object, long maxBytes) {
+    public static Path toTempFile(InputStream in, BucketObject object, long maxBytes) {
         Path file = null;
         try (InputStream body = in) {
             file = Files.createTempFile("milvus-ingest-sync-", "-" + safeName(object.name()));
@@ -52,12 +52,12 @@ final class ObjectDownload {
     }
 
     /** @return the TOO_LARGE failure for an object over {@code ingest.max-bytes} */
-    static IngestException tooLarge(BucketObject object, long maxBytes, String detail) {
+    public static IngestException tooLarge(BucketObject object, long maxBytes, String detail) {
         return IngestException.of(ErrorKind.TOO_LARGE, Stage.EXTRACT, detail + "; ingest.max-bytes=" + maxBytes)
                 .source(object.sourceId()).build();
     }
 
-    static void deleteQuietly(Path file) {
+    public static void deleteQuietly(Path file) {
         if (file != null) {
             try {
                 Files.deleteIfExists(file);
