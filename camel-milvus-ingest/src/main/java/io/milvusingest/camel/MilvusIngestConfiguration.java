@@ -153,7 +153,8 @@ public class MilvusIngestConfiguration implements Cloneable {
         return new IngestConfig(c.inbox(), c.pollDelayMs(), c.dropFolder(), c.include(), c.pdfPasswords(), c.chunkSize(),
                 c.chunkOverlap(), c.embedBatchSize(), c.embedThreads(), c.milvus(), c.searchTopK(), c.extract(),
                 c.ocr(), c.upload(), c.store(), keyed, c.caption(), c.limits(), c.retry(), c.reportDir(),
-                c.healthHost(), c.healthPort(), c.sync(), c.bulk(), c.pipelining(), c.serve());
+                c.healthHost(), c.healthPort(), c.sync(), c.bulk(), c.pipelining(), c.search(), c.contextPrefix(),
+                c.chunkByHeading(), c.serve());
     }
 
     private static void put(Map<String, String> keys, String key, String value) {

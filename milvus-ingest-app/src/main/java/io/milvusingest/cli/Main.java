@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Ingest documents into Milvus (dense + BM25) and search them.",
         subcommands = {DemoCommand.class, FilesCommand.class, RunCommand.class, SyncCommand.class, WorkerCommand.class,
                 PlannerCommand.class,
-                SearchCommand.class, ServeCommand.class})
+                SearchCommand.class, EvalCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {

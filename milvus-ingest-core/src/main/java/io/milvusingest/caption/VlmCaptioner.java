@@ -60,7 +60,7 @@ public final class VlmCaptioner implements ExtractionStep {
             boolean image = (e.type() == ContentType.IMAGE || e.type() == ContentType.CHART) && e.image() != null;
             out.add(image ? e.withText(caption(document, e)) : e);
         }
-        return new Extraction(List.copyOf(out), extraction.pages());
+        return extraction.withElements(List.copyOf(out));
     }
 
     private String caption(SourceDocument document, Element e) {

@@ -6,6 +6,7 @@ import io.milvusingest.extract.ExtractOptions;
 import io.milvusingest.extract.TextDepth;
 import io.milvusingest.extract.UploadOptions;
 import io.milvusingest.model.ContentType;
+import io.milvusingest.milvus.SearchOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,11 @@ import java.util.Map;
  * @param bulk            stream-or-bulk choice and bulk import settings ({@code milvus.stream}, {@code milvus.bulk.*})
  * @param pipelining      documents in flight and concurrent inference calls ({@code ingest.workers},
  *                        {@code embed.parallelism})
+ * @param search          hybrid fusion and query embedding ({@code search.ranker}, {@code search.dense-weight},
+ *                        {@code search.query-instruction})
+ * @param contextPrefix   embed each chunk with its document title and section heading prefixed
+ *                        ({@code embed.context-prefix})
+ * @param chunkByHeading  cut page text at the headings starting on its page before chunking ({@code chunk.by-heading})
  * @param serve           the HTTP service of {@code bin/ingest serve} ({@code serve.host}, {@code serve.port})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, List<String> include, List<String> pdfPasswords,
@@ -56,6 +62,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                            UploadOptions upload, StoreConfig store, RemoteEmbedderOptions remoteEmbedder,
                            CaptionConfig caption, ExtractLimits limits, RetryPolicy retry, Path reportDir,
                            String healthHost, int healthPort, SyncConfig sync, BulkConfig bulk, Pipelining pipelining,
+                           SearchOptions search, boolean contextPrefix, boolean chunkByHeading,
                            ServeConfig serve) {
 
     /**
@@ -187,7 +194,13 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                 home.resolve(k.string("ingest.report-dir", "./reports")).normalize(),
                 k.host("health.host", "127.0.0.1"), k.nonNegative("health.port", 8080), SyncConfig.from(src, home, include), BulkConfig.from(k),
                 new Pipelining(k.atMost("ingest.workers", 2, 64), k.atMost("embed.parallelism", 2, 64)),
+                new SearchOptions(SearchOptions.Fusion.valueOf(k.choice("search.ranker", "rrf",
+                        List.of("rrf", "weighted")).toUpperCase(java.util.Locale.ROOT)),
+                        k.fraction("search.dense-weight", SearchOptions.DEFAULTS.denseWeight()),
+                        k.bool("search.query-instruction", SearchOptions.DEFAULTS.queryInstruction())),
+                k.bool("embed.context-prefix", false), k.bool("chunk.by-heading", false),
                 ServeConfig.read(k, home, home.resolve(k.string("ingest.inbox", "./inbox")).normalize()));
+
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }
@@ -277,6 +290,21 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
             } catch (NumberFormatException e) {
                 throw new ConfigException(key + "='" + v + "' is not a whole number");
             }
+        }
+
+        /** @return a number in [0, 1] */
+        double fraction(String key, double def) {
+            String v = src.get(key);
+            double d;
+            try {
+                d = v == null ? def : Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key + "='" + v + "' is not a number");
+            }
+            if (!(d >= 0 && d <= 1)) {
+                throw new ConfigException(key + "=" + v + " must be between 0 and 1");
+            }
+            return d;
         }
 
         boolean bool(String key, boolean def) {

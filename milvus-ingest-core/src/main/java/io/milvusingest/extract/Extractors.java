@@ -109,7 +109,7 @@ public final class Extractors implements Extractor {
         Extraction extraction = extractor.extract(document);
         List<Element> kept = extraction.elements().stream().filter(e -> wanted(e.type())).toList();
         kept = ImageText.ocr(document.sourceId(), kept, imageOcr);
-        return new Extraction(applyTextDepth(kept, options.textDepth()), extraction.pages());
+        return extraction.withElements(applyTextDepth(kept, options.textDepth()));
     }
 
     private boolean wanted(ContentType type) {

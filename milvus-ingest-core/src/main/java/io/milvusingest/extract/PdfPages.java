@@ -106,7 +106,7 @@ final class PdfPages {
                     + (extras.ocrAvailable() ? " pages (OCR found none either)" : " pages (scanned? OCR is not enabled)")
                     + (failedPages.isEmpty() ? "" : "; text extraction failed on pages " + failedPages));
         }
-        return new Extraction(List.copyOf(elements), pages);
+        return new Extraction(List.copyOf(elements), pages, PdfOutline.read(pdf, document.sourceId()));
     }
 
     /** @return true for an image covering at least half its page: on an OCR'd page, the scan of the page */

@@ -8,7 +8,9 @@ import io.milvus.v2.service.vector.request.SearchReq;
 import io.milvus.v2.service.vector.request.data.BaseVector;
 import io.milvus.v2.service.vector.request.data.EmbeddedText;
 import io.milvus.v2.service.vector.request.data.FloatVec;
+import io.milvus.v2.service.collection.request.CreateCollectionReq;
 import io.milvus.v2.service.vector.request.ranker.RRFRanker;
+import io.milvus.v2.service.vector.request.ranker.WeightedRanker;
 import io.milvus.v2.service.vector.response.SearchResp;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.model.IngestException;
@@ -18,8 +20,9 @@ import java.util.Map;
 /**
  * Searches a collection written by {@link MilvusWriter}: dense (query embedding against {@code vector}),
  * sparse (BM25 full-text search: Milvus analyzes the query text and scores it against {@code sparse}) or
- * hybrid (both, fused by reciprocal rank fusion with k = 60, {@code score = Σ 1/(60 + rank)}: the default
- * of Milvus' {@code RRFRanker} and what NeMo Retriever's hybrid retrieval uses). Thread-safe.
+ * hybrid (both, fused by default by reciprocal rank fusion with k = 60, {@code score = Σ 1/(60 + rank)}: the
+ * default of Milvus' {@code RRFRanker} and what NeMo Retriever's hybrid retrieval uses; or by Milvus'
+ * {@code WeightedRanker}, see {@link SearchOptions}). Thread-safe.
  */
 public final class HybridSearcher {
     /** RRF smoothing constant k, as Milvus' RRFRanker default and NeMo Retriever. */
@@ -33,12 +36,22 @@ public final class HybridSearcher {
     private final MilvusClientV2 client;
     private final String collection;
     private final Embedder embedder;
+    private final SearchOptions options;
 
-    /** @param embedder the model the collection was written with (used for DENSE and HYBRID queries) */
+    /** With {@link SearchOptions#DEFAULTS}; @param embedder the model the collection was written with */
     public HybridSearcher(MilvusClientV2 client, String collection, Embedder embedder) {
+        this(client, collection, embedder, SearchOptions.DEFAULTS);
+    }
+
+    /**
+     * @param embedder the model the collection was written with (used for DENSE and HYBRID queries)
+     * @param options  fusion of hybrid searches and how queries are embedded
+     */
+    public HybridSearcher(MilvusClientV2 client, String collection, Embedder embedder, SearchOptions options) {
         this.client = client;
         this.collection = collection;
         this.embedder = embedder;
+        this.options = options;
     }
 
     /**
@@ -73,7 +86,7 @@ public final class HybridSearcher {
                 AnnSearchReq bm25 = AnnSearchReq.builder().vectorFieldName(Fields.SPARSE).vectors(sparse(query))
                         .metricType(IndexParam.MetricType.BM25).limit(topK).filter(expr).build();
                 yield call(mode, () -> client.hybridSearch(HybridSearchReq.builder().collectionName(collection)
-                        .searchRequests(List.of(dense, bm25)).ranker(new RRFRanker(RRF_K)).limit(topK)
+                        .searchRequests(List.of(dense, bm25)).ranker(ranker()).limit(topK)
                         .outFields(OUTPUT_FIELDS).build()));
             }
         };
@@ -85,7 +98,7 @@ public final class HybridSearcher {
     /**
      * Normalizes scores to "higher is better". DENSE: Milvus' L2 metric returns the squared distance d,
      * which for unit vectors is 2 - 2·cos, so cos = 1 - d/2. SPARSE: BM25 is positive on Milvus but Milvus
-     * Lite 3.2.2 returns it negated, so the absolute value is used. HYBRID: RRF scores as returned.
+     * Lite 3.2.2 returns it negated, so the absolute value is used. HYBRID: the ranker's scores as returned.
      */
     static float score(SearchMode mode, Float raw) {
         float s = raw == null ? 0f : raw;
@@ -96,8 +109,16 @@ public final class HybridSearcher {
         };
     }
 
+    private CreateCollectionReq.Function ranker() {
+        return switch (options.fusion()) {
+            case RRF -> new RRFRanker(RRF_K);
+            case WEIGHTED -> new WeightedRanker(List.of((float) options.denseWeight(), (float) (1 - options.denseWeight())));
+        };
+    }
+
     private List<BaseVector> dense(String query) {
-        return List.of(new FloatVec(embedder.embedQuery(query)));
+        return List.of(new FloatVec(options.queryInstruction() ? embedder.embedQuery(query)
+                : embedder.embedPassages(List.of(query)).get(0)));
     }
 
     private static List<BaseVector> sparse(String query) {

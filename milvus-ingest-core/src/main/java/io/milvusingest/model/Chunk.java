@@ -18,9 +18,11 @@ import java.util.Objects;
  * @param tokenIds   the embedding model's token ids of {@code text} tokenized on its own, without special tokens
  *                   ({@code tokenCount} of them), so the embedder need not tokenize it again; null when unknown.
  *                   Shared, not copied: do not modify
+ * @param context    text prefixed to {@code text} when it is embedded, not stored (document title and section
+ *                   heading, {@code embed.context-prefix}), or null
  */
 public record Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount, Element element,
-                    long[] tokenIds) {
+                    long[] tokenIds, String context) {
 
     /** @return the chunks' model tokens, summed ({@link #tokenCount()}) */
     public static long tokens(java.util.List<Chunk> chunks) {
@@ -33,6 +35,36 @@ public record Chunk(String text, ContentType type, int pageNumber, int index, in
             throw new IllegalArgumentException("chunk " + index + " has " + tokenIds.length + " token ids but a token count of "
                     + tokenCount);
         }
+    }
+
+    /** A chunk without context. */
+    public Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount, Element element,
+                 long[] tokenIds) {
+        this(text, type, pageNumber, index, tokenCount, element, tokenIds, null);
+    }
+
+    /** @return this chunk with the given embedding context (null for none) */
+    public Chunk withContext(String newContext) {
+        return new Chunk(text, type, pageNumber, index, tokenCount, element, tokenIds, newContext);
+    }
+
+    /**
+     * @param maxTokens the embedding model's input limit in tokens
+     * @return {@code context + "\n" + text} when there is a context and it fits: text tokens plus context
+     *     characters plus one at most {@code maxTokens} (a word-piece token covers at least one character); else the
+     *     text
+     */
+    public String embeddingText(int maxTokens) {
+        return prefixed(maxTokens) ? context + "\n" + text : text;
+    }
+
+    /** @return the token ids of {@link #embeddingText(int)} when known: {@link #tokenIds()} unless prefixed, else null */
+    public long[] embeddingTokenIds(int maxTokens) {
+        return prefixed(maxTokens) ? null : tokenIds;
+    }
+
+    private boolean prefixed(int maxTokens) {
+        return context != null && tokenCount + context.length() + 1 <= maxTokens;
     }
 
     /** A chunk whose token ids are unknown (the embedder tokenizes its text). */
@@ -49,12 +81,13 @@ public record Chunk(String text, ContentType type, int pageNumber, int index, in
     public boolean equals(Object o) {
         return o instanceof Chunk c
                 && Objects.equals(text, c.text) && type == c.type && pageNumber == c.pageNumber && index == c.index
-                && tokenCount == c.tokenCount && Objects.equals(element, c.element) && Arrays.equals(tokenIds, c.tokenIds);
+                && tokenCount == c.tokenCount && Objects.equals(element, c.element) && Arrays.equals(tokenIds, c.tokenIds)
+                && Objects.equals(context, c.context);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(text, type, pageNumber, index, tokenCount, element) * 31 + Arrays.hashCode(tokenIds);
+        return Objects.hash(text, type, pageNumber, index, tokenCount, element, context) * 31 + Arrays.hashCode(tokenIds);
     }
 
     /** Token ids as their count only: a chunk's ids run into the hundreds. */
@@ -62,6 +95,6 @@ public record Chunk(String text, ContentType type, int pageNumber, int index, in
     public String toString() {
         return "Chunk[text=" + text + ", type=" + type + ", pageNumber=" + pageNumber + ", index=" + index
                 + ", tokenCount=" + tokenCount + ", element=" + element + ", tokenIds="
-                + (tokenIds == null ? "null" : tokenIds.length + " ids") + "]";
+                + (tokenIds == null ? "null" : tokenIds.length + " ids") + (context == null ? "" : ", context=" + context) + "]";
     }
 }

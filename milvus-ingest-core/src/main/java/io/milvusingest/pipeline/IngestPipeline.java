@@ -1,5 +1,6 @@
 package io.milvusingest.pipeline;
 
+import io.milvusingest.chunk.OutlineChunking;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.extract.Extractor;
@@ -36,6 +37,7 @@ public final class IngestPipeline {
     private final Embedder embedder;
     private final DocumentWriter writer;
     private final UploadOptions upload;
+    private final OutlineChunking outlineChunking;
 
     private IngestPipeline(Builder b) {
         this.extractor = Objects.requireNonNull(b.extractor, "extractor");
@@ -44,6 +46,7 @@ public final class IngestPipeline {
         this.embedder = Objects.requireNonNull(b.embedder, "embedder");
         this.writer = Objects.requireNonNull(b.writer, "writer");
         this.upload = Objects.requireNonNull(b.upload, "upload");
+        this.outlineChunking = Objects.requireNonNull(b.outlineChunking, "outlineChunking");
     }
 
     /** @return a builder; extractor, chunker, embedder and writer are required */
@@ -54,7 +57,7 @@ public final class IngestPipeline {
     /** @return a builder holding this pipeline's stages, e.g. to swap the embedder for a parallel one */
     public Builder toBuilder() {
         return new Builder().extractor(extractor).steps(steps).chunker(chunker).embedder(embedder).writer(writer)
-                .upload(upload);
+                .upload(upload).outlineChunking(outlineChunking);
     }
 
     /**
@@ -102,23 +105,26 @@ public final class IngestPipeline {
 
     /**
      * Chunks the elements the upload flags accept; elements without text (images without OCR text or caption)
-     * yield no chunk. EMPTY when no chunk comes out (only whitespace, or every type disabled).
+     * yield no chunk. The document's outline adds each chunk's context and cuts at headings when those are on
+     * ({@link Builder#outlineChunking}). EMPTY when no chunk comes out (only whitespace, or every type disabled).
      */
     List<Chunk> split(SourceDocument doc, Extraction extraction) {
-        List<Chunk> chunks = chunker.split(upload.filter(extraction.elements()));
+        List<Chunk> chunks = outlineChunking.split(chunker, upload.filter(extraction.elements()), extraction.outline());
         if (chunks.isEmpty()) {
             throw new IngestException(ErrorKind.EMPTY, Stage.SPLIT, doc.sourceId(), "no text to index");
         }
         return chunks;
     }
 
+    /** Embeds each chunk's {@link Chunk#embeddingText(int)} (its context prefixed when it has one that fits). */
     EmbeddedDocument embed(SourceDocument doc, int pages, List<Chunk> chunks) {
         List<float[]> vectors;
         try {
             // the whole document in one call: the embedder sizes its own inference batches (embed.batch-size)
             // and the chunker's token ids, so the chunks are not tokenized a second time
-            vectors = embedder.embedTokenized(chunks.stream().map(Chunk::text).toList(),
-                    chunks.stream().map(Chunk::tokenIds).toList()); // Stream.toList keeps the nulls (ids unknown)
+            int max = embedder.maxTokens();
+            vectors = embedder.embedTokenized(chunks.stream().map(c -> c.embeddingText(max)).toList(),
+                    chunks.stream().map(c -> c.embeddingTokenIds(max)).toList()); // toList keeps nulls (ids unknown)
         } catch (IngestException e) {
             if (e.source() == null) {
                 throw IngestException.of(e.kind(), e.stage(), e.getMessage()).source(doc.sourceId()).page(e.page())
@@ -144,6 +150,7 @@ public final class IngestPipeline {
         private Embedder embedder;
         private DocumentWriter writer;
         private UploadOptions upload = UploadOptions.ALL;
+        private OutlineChunking outlineChunking = OutlineChunking.OFF;
 
         private Builder() {
         }
@@ -182,6 +189,16 @@ public final class IngestPipeline {
         /** @param upload which element types are chunked, embedded and written; default every type */
         public Builder upload(UploadOptions upload) {
             this.upload = upload;
+            return this;
+        }
+
+        /**
+         * @param outlineChunking whether chunks carry their title and heading as embedding context
+         *                        ({@code embed.context-prefix}) and page text is cut at headings first
+         *                        ({@code chunk.by-heading}); default neither
+         */
+        public Builder outlineChunking(OutlineChunking outlineChunking) {
+            this.outlineChunking = outlineChunking;
             return this;
         }
 

@@ -5,6 +5,7 @@ import io.milvusingest.bulk.BulkConnection;
 import io.milvusingest.bulk.BulkImporter;
 import io.milvusingest.bulk.ObjectStore;
 import io.milvusingest.upload.StreamOrBulkWriter;
+import io.milvusingest.chunk.OutlineChunking;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.embed.Embedder;
@@ -117,7 +118,8 @@ public final class AppRuntime implements AutoCloseable {
             steps = ExtractionSteps.of(config);
             uploader = new StreamOrBulkWriter(writer, bulkImporter(), config.bulk());
             pipeline = IngestPipeline.builder().extractor(extractor).steps(steps)
-                    .chunker(chunker).embedder(embedder).writer(uploader).upload(config.upload()).build();
+                    .chunker(chunker).embedder(embedder).writer(uploader).upload(config.upload())
+                    .outlineChunking(new OutlineChunking(config.contextPrefix(), config.chunkByHeading())).build();
         }
         return pipeline;
     }
@@ -181,7 +183,7 @@ public final class AppRuntime implements AutoCloseable {
                         model.embedder().dimension());
             }
         }
-        return new HybridSearcher(milvus.client(), config.milvus().collection(), model.embedder());
+        return new HybridSearcher(milvus.client(), config.milvus().collection(), model.embedder(), config.search());
     }
 
     public MilvusClientV2 client() {

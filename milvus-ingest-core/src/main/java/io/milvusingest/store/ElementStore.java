@@ -101,7 +101,7 @@ public final class ElementStore implements ExtractionStep, AutoCloseable {
                         .cause(ex).build();
             }
         }
-        return new Extraction(List.copyOf(out), extraction.pages());
+        return extraction.withElements(List.copyOf(out));
     }
 
     private byte[] bytes(Element e) {

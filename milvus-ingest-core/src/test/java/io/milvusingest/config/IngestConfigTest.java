@@ -61,6 +61,22 @@ class IngestConfigTest {
     }
 
     @Test
+    void should_fuse_with_rrf_and_embed_queries_as_queries_by_default_and_read_the_search_keys() {
+        assertThat(config(Map.of(), Map.of(), Map.of()).search()).isEqualTo(io.milvusingest.milvus.SearchOptions.DEFAULTS);
+        var search = config(Map.of(), Map.of(), Map.of("search.ranker", "Weighted", "search.dense-weight", "0.7",
+                "search.query-instruction", "false")).search();
+        assertThat(search.fusion()).isEqualTo(io.milvusingest.milvus.SearchOptions.Fusion.WEIGHTED);
+        assertThat(search.denseWeight()).isEqualTo(0.7);
+        assertThat(search.queryInstruction()).isFalse();
+        assertThatThrownBy(() -> config(Map.of(), Map.of(), Map.of("search.ranker", "max")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("search.ranker='max' must be one of rrf, weighted");
+        assertThatThrownBy(() -> config(Map.of(), Map.of(), Map.of("search.dense-weight", "1.5")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("search.dense-weight=1.5 must be between 0 and 1");
+        assertThatThrownBy(() -> config(Map.of(), Map.of(), Map.of("search.dense-weight", "half")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("search.dense-weight='half' is not a number");
+    }
+
+    @Test
     void should_name_the_key_when_a_number_is_malformed() {
         assertThatThrownBy(() -> config(Map.of("chunk.size", "big"), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("chunk.size");

@@ -24,12 +24,13 @@ class HybridSearcherIT {
     private static final String FOX = "The quick brown fox jumps over the lazy dog";
     private static MilvusClientV2 client;
     private static HybridSearcher searcher;
+    private static String collection;
     private static final HashingTestEmbedder EMBEDDER = new HashingTestEmbedder();
 
     @BeforeAll
     static void load(MilvusLiteServer server) {
         client = MilvusConnector.connect(server.uri());
-        String collection = MilvusLiteExtension.collectionName("search");
+        collection = MilvusLiteExtension.collectionName("search");
         new CollectionManager(client).ensureCollection(collection, EMBEDDER.dimension(), false);
         MilvusWriter writer = new MilvusWriter(client, collection);
         writer.write(TestDocs.doc("/d/notes.txt", EMBEDDER, FOX, XYLOPHONE));
@@ -92,6 +93,57 @@ class HybridSearcherIT {
             double expected = rrf(dense, hit.text()) + rrf(sparse, hit.text());
             assertThat((double) hit.score()).as(hit.text()).isCloseTo(expected, within(1e-4));
         }
+    }
+
+    @Test
+    void weightedFusionWithAllWeightOnOneRouteRanksAsThatRoute() {
+        String query = "xylophone dog";
+        HybridSearcher denseOnly = new HybridSearcher(client, collection, EMBEDDER,
+                new SearchOptions(SearchOptions.Fusion.WEIGHTED, 1.0, true));
+        assertThat(texts(denseOnly.search(query, 3, SearchMode.HYBRID, null)))
+                .isEqualTo(texts(searcher.search(query, 3, SearchMode.DENSE, null)));
+        HybridSearcher bm25Only = new HybridSearcher(client, collection, EMBEDDER,
+                new SearchOptions(SearchOptions.Fusion.WEIGHTED, 0.0, true));
+        List<SearchHit> sparse = searcher.search(query, 3, SearchMode.SPARSE, null);
+        assertThat(texts(bm25Only.search(query, 3, SearchMode.HYBRID, null)).subList(0, sparse.size()))
+                .isEqualTo(texts(sparse));
+    }
+
+    @Test
+    void withoutTheQueryInstructionQueriesAreEmbeddedAsPassages() {
+        List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        io.milvusingest.embed.Embedder recording = new io.milvusingest.embed.Embedder() {
+            @Override
+            public List<float[]> embedPassages(List<String> passages) {
+                calls.add("passages");
+                return EMBEDDER.embedPassages(passages);
+            }
+
+            @Override
+            public float[] embedQuery(String query) {
+                calls.add("query");
+                return EMBEDDER.embedQuery(query);
+            }
+
+            @Override
+            public int dimension() {
+                return EMBEDDER.dimension();
+            }
+
+            @Override
+            public int maxTokens() {
+                return EMBEDDER.maxTokens();
+            }
+
+            @Override
+            public String modelName() {
+                return EMBEDDER.modelName();
+            }
+        };
+        new HybridSearcher(client, collection, recording, new SearchOptions(SearchOptions.Fusion.RRF, 0.5, false))
+                .search(FOX, 1, SearchMode.DENSE, null);
+        new HybridSearcher(client, collection, recording).search(FOX, 1, SearchMode.HYBRID, null);
+        assertThat(calls).containsExactly("passages", "query");
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.milvusingest.model.Stage;
 import io.milvusingest.model.SourceDocument;
 
 import io.milvusingest.model.Chunk;
+import io.milvusingest.chunk.OutlineChunking;
 import io.milvusingest.chunk.TokenChunker;
 import io.milvusingest.embed.BgeSmallEmbedder;
 import io.milvusingest.embed.ModelTokenizer;
@@ -60,6 +61,103 @@ class IngestPipelineTest {
         assertThat(chunks).extracting(Chunk::type)
                 .containsExactly(ContentType.TEXT, ContentType.TABLE, ContentType.IMAGE); // the textless image: none
         assertThat(chunks.get(1).element()).isSameAs(extraction.elements().get(1));
+    }
+
+    /** Records what it is asked to embed; its vectors are zeros (the test is about the inputs). */
+    private static final class RecordingEmbedder implements io.milvusingest.embed.Embedder {
+        final List<String> texts = new ArrayList<>();
+        final List<long[]> ids = new ArrayList<>();
+        final int maxTokens;
+
+        RecordingEmbedder(int maxTokens) {
+            this.maxTokens = maxTokens;
+        }
+
+        @Override
+        public List<float[]> embedPassages(List<String> passages) {
+            return embedTokenized(passages, java.util.Collections.nCopies(passages.size(), null));
+        }
+
+        @Override
+        public List<float[]> embedTokenized(List<String> passages, List<long[]> tokenIds) {
+            texts.addAll(passages);
+            ids.addAll(tokenIds);
+            return passages.stream().map(p -> new float[4]).toList();
+        }
+
+        @Override
+        public float[] embedQuery(String query) {
+            return new float[4];
+        }
+
+        @Override
+        public int dimension() {
+            return 4;
+        }
+
+        @Override
+        public int maxTokens() {
+            return maxTokens;
+        }
+
+        @Override
+        public String modelName() {
+            return "recording";
+        }
+    }
+
+    @Test
+    void should_embed_the_title_and_heading_before_the_text_but_store_the_text_alone_when_the_prefix_is_on() {
+        Extraction withOutline = new Extraction(List.of(new Element(ContentType.TEXT, "Page one text.", 1)), 1,
+                io.milvusingest.model.DocumentOutline.ofPaths("Guide", java.util.Map.of(1, "Intro")));
+        TokenChunker chunker = new TokenChunker(tokenizer, 64, 8, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME);
+        RecordingEmbedder roomy = new RecordingEmbedder(BgeSmallEmbedder.MAX_TOKENS);
+        IngestPipeline on = IngestPipeline.builder().extractor(d -> withOutline).chunker(chunker).embedder(roomy)
+                .writer(d -> null).outlineChunking(new OutlineChunking(true, false)).build();
+
+        List<Chunk> chunks = on.split(doc, withOutline);
+        assertThat(chunks).singleElement().satisfies(c -> {
+            assertThat(c.text()).isEqualTo("Page one text.");
+            assertThat(c.context()).isEqualTo("Guide > Intro");
+        });
+        assertThat(on.embed(doc, 1, chunks).chunks().get(0).text()).isEqualTo("Page one text.");
+        assertThat(roomy.texts).containsExactly("Guide > Intro\nPage one text.");
+        assertThat(roomy.ids).containsExactly((long[]) null); // re-tokenized with the prefix
+
+        // 4 text tokens + 13 context characters + the newline do not fit a 10-token model: the text alone
+        RecordingEmbedder tight = new RecordingEmbedder(10);
+        on.toBuilder().embedder(tight).build().embed(doc, 1, chunks);
+        assertThat(tight.texts).containsExactly("Page one text.");
+        assertThat(tight.ids.get(0)).isNotNull();
+
+        RecordingEmbedder off = new RecordingEmbedder(BgeSmallEmbedder.MAX_TOKENS);
+        IngestPipeline plain = IngestPipeline.builder().extractor(d -> withOutline).chunker(chunker).embedder(off)
+                .writer(d -> null).build();
+        plain.embed(doc, 1, plain.split(doc, withOutline));
+        assertThat(off.texts).containsExactly("Page one text.");
+    }
+
+    @Test
+    void should_cut_page_text_at_its_headings_number_chunks_over_the_document_and_embed_each_part_with_its_heading() {
+        var soil = new io.milvusingest.model.DocumentOutline.Heading("1 Soil", "1 Soil");
+        var trees = new io.milvusingest.model.DocumentOutline.Heading("2 Trees", "2 Trees");
+        Extraction book = new Extraction(List.of(
+                new Element(ContentType.TEXT, "Cover page.", 1),
+                new Element(ContentType.TEXT, "1 Soil\nSoil is alive.\n2 Trees\nPrune in winter.", 2)), 2,
+                io.milvusingest.model.DocumentOutline.of("Guide", java.util.Map.of(2, List.of(soil, trees))));
+        TokenChunker chunker = new TokenChunker(tokenizer, 64, 8, BgeSmallEmbedder.MAX_TOKENS, BgeSmallEmbedder.MODEL_NAME);
+        IngestPipeline cut = IngestPipeline.builder().extractor(d -> book).chunker(chunker)
+                .embedder(new RecordingEmbedder(BgeSmallEmbedder.MAX_TOKENS)).writer(d -> null)
+                .outlineChunking(new OutlineChunking(false, true)).build();
+
+        List<Chunk> plain = cut.split(doc, book);
+        assertThat(plain).extracting(Chunk::text).containsExactly("Cover page.", "1 Soil\nSoil is alive.", "2 Trees\nPrune in winter.");
+        assertThat(plain).extracting(Chunk::index).containsExactly(0, 1, 2);
+        assertThat(plain).extracting(Chunk::context).containsOnlyNulls();
+
+        assertThat(cut.toBuilder().outlineChunking(new OutlineChunking(true, true)).build().split(doc, book))
+                .extracting(Chunk::context)
+                .containsExactly("Guide", "Guide > 1 Soil", "Guide > 2 Trees");
     }
 
     @Test

@@ -1,0 +1,124 @@
+package io.milvusingest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/ingest eval} as a user runs it: two three-page PDFs, one topic per page, ingested into an embedded
+ * Milvus Lite, then question sets whose answers are known, in both formats.
+ */
+class EvalIT {
+    @TempDir
+    static Path dir;
+
+    private static final List<List<String>> GARDEN = List.of(
+            List.of("Tomatoes need six hours of sun a day.", "Water tomato plants at the base in the morning."),
+            List.of("Prune apple trees in late winter while they are dormant.", "Cut crossing branches first."),
+            List.of("Compost needs a mix of green and brown material.", "Turn the compost heap every two weeks."));
+    private static final List<List<String>> BIKES = List.of(
+            List.of("Inflate road bike tyres to the pressure printed on the sidewall.", "Check it weekly."),
+            List.of("Clean and oil the bicycle chain after riding in the rain.", "Wipe off the extra oil."),
+            List.of("Adjust the brake pads so they meet the rim squarely.", "Replace pads when the grooves wear out."));
+
+    @BeforeAll
+    static void ingest() throws Exception {
+        Path docs = Files.createDirectories(dir.resolve("docs"));
+        pdf(docs.resolve("garden.pdf"), GARDEN);
+        pdf(docs.resolve("bikes.pdf"), BIKES);
+        BinIngest files = bin("files", docs.toString(), "--recreate");
+        assertThat(files.exit()).as(files.out() + files.err()).isZero();
+    }
+
+    @Test
+    void should_print_page_and_document_figures_for_a_set_with_known_answers() throws Exception {
+        // Three answerable questions, one about a document that is not in the collection: 3 of 4 at rank 1.
+        Path set = Files.writeString(dir.resolve("set.tsv"), """
+                # question<TAB>source<TAB>page
+                when should I trim my fruit trees?\tgarden.pdf\t2
+                how often do I oil the chain of my bicycle?\tbikes\t2
+                how hard should I pump up my tyres?\tbikes.pdf\t1
+                what is the capital of Norway?\tatlas.pdf\t3
+                """);
+        BinIngest eval = bin("eval", set.toString());
+        assertThat(eval.exit()).as(eval.err()).isZero();
+        assertThat(eval.out()).contains("4 questions").contains("mode hybrid, top-k 10")
+                .containsPattern("page +0\\.750 +0\\.750 +0\\.750 +0\\.750 +0\\.750")
+                .containsPattern("document +0\\.750 +0\\.750 +0\\.750 +0\\.750 +0\\.750");
+    }
+
+    @Test
+    void should_read_nemo_query_csv_with_zero_based_pages_and_print_json() throws Exception {
+        Path csv = Files.writeString(dir.resolve("queries.csv"), """
+                query,pdf,page,modality,pdf_page
+                "how do I make good compost, with what?",garden,2,text,garden_3
+                how should the brake pads sit against the wheel?,bikes,2,text,bikes_3
+                """);
+        BinIngest eval = bin("eval", csv.toString(), "--mode", "dense", "--top-k", "3", "--json");
+        assertThat(eval.exit()).as(eval.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(eval.out());
+        assertThat(json.at("/summary/questions").asInt()).isEqualTo(2);
+        assertThat(json.at("/summary/page/hitAt1").asDouble()).isEqualTo(1.0);
+        JsonNode first = json.at("/questions/0");
+        assertThat(first.get("source").asText()).isEqualTo("garden");
+        assertThat(first.get("page").asInt()).isEqualTo(3);
+        assertThat(first.get("page_rank").asInt()).isEqualTo(1);
+        assertThat(first.get("retrieved")).hasSize(3);
+        assertThat(first.at("/retrieved/0/source").asText()).isEqualTo("garden.pdf");
+        assertThat(first.at("/retrieved/0/page").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void should_refuse_a_malformed_set_with_its_line() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.tsv"), "a question\tgarden.pdf\tfirst\n");
+        BinIngest eval = bin("eval", bad.toString());
+        assertThat(eval.exit()).isEqualTo(2);
+        assertThat(eval.err()).contains("error: ").contains("bad.tsv line 1").contains("'first'");
+        BinIngest missing = bin("eval", dir.resolve("nowhere.tsv").toString());
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err()).contains("error: no question set at ").contains("nowhere.tsv");
+    }
+
+    private static BinIngest bin(String... args) throws IOException, InterruptedException {
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[] {"--collection", "eval_it", "-p", "milvus.uri=" + dir.resolve("milvus")}, 0,
+                all, args.length, 4);
+        return BinIngest.run(dir, Map.of(), all);
+    }
+
+    private static void pdf(Path file, List<List<String>> pages) throws IOException {
+        try (PDDocument doc = new PDDocument()) {
+            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+            for (List<String> lines : pages) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                    cs.beginText();
+                    cs.setFont(font, 12);
+                    cs.newLineAtOffset(72, 700);
+                    for (String line : lines) {
+                        cs.showText(line);
+                        cs.newLineAtOffset(0, -16);
+                    }
+                    cs.endText();
+                }
+            }
+            doc.save(file.toFile());
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package io.milvusingest.eval;
+
+import java.util.List;
+
+/**
+ * How the search ranked one question's answer.
+ *
+ * @param question the question and its expected document and page
+ * @param pageRank 1-based rank of the first hit on the expected page of the expected document, 0 if none
+ * @param docRank  1-based rank of the first hit from the expected document, 0 if none
+ * @param top      the hits the search returned, best first, as document name and stored page number
+ */
+public record QuestionResult(EvalQuestion question, int pageRank, int docRank, List<Retrieved> top) {
+
+    /**
+     * One returned hit.
+     *
+     * @param source the hit's {@code source_name}, or its {@code source_id} when it has no name
+     * @param page   the hit's stored {@code content_metadata.page_number}
+     */
+    public record Retrieved(String source, int page) {
+    }
+}
