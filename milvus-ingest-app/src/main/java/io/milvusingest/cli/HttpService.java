@@ -40,7 +40,8 @@ final class HttpService {
         IngestConfig config = runtime.config();
         ServeConfig serve = config.serve();
         ApiKeyGuard guard = ApiKeyGuard.of(serve, apiKey);
-        Collections collections = new Collections(runtime.client(), runtime.embedder(), config.milvus().collection(),
+        Collections collections = new Collections(runtime.client(), runtime.embedder(), config.search(),
+                config.milvus().collection(),
                 config.milvus().routes().values());
         main.configure().addRoutesBuilder(new ServeRoutes(new EmbeddingsEndpoint(runtime.embedder(),
                 runtime.tokenizer()),
