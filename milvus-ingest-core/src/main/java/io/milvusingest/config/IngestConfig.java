@@ -200,7 +200,6 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                         k.bool("search.query-instruction", SearchOptions.DEFAULTS.queryInstruction())),
                 k.bool("embed.context-prefix", false), k.bool("chunk.by-heading", false),
                 ServeConfig.read(k, home, home.resolve(k.string("ingest.inbox", "./inbox")).normalize()));
-
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }

@@ -28,7 +28,7 @@ public record EvalQuestion(String question, String expectedSource, int expectedP
 
     /**
      * @param sourceId   the hit's {@code source.source_id} (a path or URI), may be null
-     * @param sourceName the hit's {@code source.source_name} (a file name), may be null
+     * @param sourceName the hit's {@code source.source_name} (the full path or URI), may be null
      * @return whether the hit is from the expected document: equal id, equal name, equal file name of the id, or
      *     equal file name without its extension (case-sensitive, as file names are)
      */
@@ -40,7 +40,8 @@ public record EvalQuestion(String question, String expectedSource, int expectedP
         return name != null && (expectedSource.equals(name) || expectedSource.equals(stem(name)));
     }
 
-    private static String fileName(String id) {
+    /** @return the last segment of a path or URI, or null for null */
+    static String fileName(String id) {
         if (id == null) {
             return null;
         }

@@ -52,8 +52,8 @@ public final class Evaluator {
         List<QuestionResult.Retrieved> top = new ArrayList<>(hits.size());
         for (int i = 0; i < hits.size(); i++) {
             SearchHit h = hits.get(i);
-            top.add(new QuestionResult.Retrieved(h.sourceName() != null ? h.sourceName() : h.sourceId(),
-                    h.pageNumber()));
+            top.add(new QuestionResult.Retrieved(EvalQuestion.fileName(h.sourceName() != null ? h.sourceName()
+                    : h.sourceId()), h.page()));
             if (q.isExpectedSource(h.sourceId(), h.sourceName())) {
                 docRank = docRank == 0 ? i + 1 : docRank;
                 if (pageRank == 0 && PageNumbers.samePage(q.expectedPage(), h.pageNumber())) {

@@ -10,11 +10,11 @@ public final class PageNumbers {
 
     /**
      * @param expectedPage the question's page, 1-based
-     * @param storedPage   a hit's {@code content_metadata.page_number} as the writer stores it: 1-based, 0 when
-     *                     the format has no pages
+     * @param storedPage   a hit's {@code content_metadata.page_number} as the writer stores it, NeMo Retriever's
+     *                     convention: 0-based, -1 when the format has no pages
      * @return whether the hit is on the expected page
      */
     public static boolean samePage(int expectedPage, int storedPage) {
-        return storedPage == expectedPage;
+        return storedPage == expectedPage - 1;
     }
 }

@@ -15,8 +15,9 @@ public record QuestionResult(EvalQuestion question, int pageRank, int docRank, L
     /**
      * One returned hit.
      *
-     * @param source the hit's {@code source_name}, or its {@code source_id} when it has no name
-     * @param page   the hit's stored {@code content_metadata.page_number}
+     * @param source the file name of the hit's {@code source_name} (or of its {@code source_id} when it has no name)
+     * @param page   the hit's page, 1-based as people read it (its stored 0-based {@code page_number} + 1); 0 when
+     *               the source has no pages
      */
     public record Retrieved(String source, int page) {
     }

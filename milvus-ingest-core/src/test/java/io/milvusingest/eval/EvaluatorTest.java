@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 
 class EvaluatorTest {
 
+    /** @param page 1-based; stored 0-based, as the writer stores it (NeMo Retriever's convention) */
     private static SearchHit hit(String id, int page) {
-        String name = id.substring(id.lastIndexOf('/') + 1);
-        return new SearchHit(1f, "text", name, id, page, "text", 0);
+        return new SearchHit(1f, "text", id, id, page - 1, "text", 0);
     }
 
     @Test
