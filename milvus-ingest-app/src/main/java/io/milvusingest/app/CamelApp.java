@@ -45,6 +45,8 @@ public final class CamelApp {
     public static final Path INBOX_ROUTES = Path.of("kafka-inbox.camel.yaml");
     /** The Kafka planner route file, loaded only by {@code bin/ingest planner}. */
     public static final Path PLANNER_ROUTES = Path.of("kafka-planner.camel.yaml");
+    /** The Kafka coordinator route file, loaded by {@code bin/ingest planner} when kafka.bulk=true. */
+    public static final Path COORDINATOR_ROUTES = Path.of("kafka-coordinator.camel.yaml");
     /** Route files of Kafka mode start with it; {@code bin/ingest run} leaves them out. */
     private static final String KAFKA_ROUTES_PREFIX = "kafka-";
     private static final Logger LOG = LoggerFactory.getLogger(CamelApp.class);

@@ -1,5 +1,6 @@
 package io.milvusingest.app;
 
+import io.milvusingest.bulk.StagedImport;
 import io.milvusingest.config.KafkaConfig;
 import java.util.Properties;
 
@@ -26,6 +27,12 @@ public final class KafkaPlaceholders {
         p.setProperty("kafka.max-poll-interval-ms", Long.toString(k.maxPollIntervalMs()));
         p.setProperty("kafka.shared-dir", k.sharedDir().toString());
         p.setProperty("kafka.retry.max-redeliveries", Integer.toString(k.retryAttempts() - 1));
+        p.setProperty("kafka.bulk", Boolean.toString(k.bulk()));
+        p.setProperty("kafka.staged-topic", k.stagedTopic());
+        // the coordinator's own group: it reads every manifest, whatever the workers' group does
+        p.setProperty("kafka.coordinator.group-id", k.groupId() + "-coordinator");
+        p.setProperty("kafka.bulk.window-ms", Long.toString(k.bulkWindowMs()));
+        p.setProperty("kafka.bulk.max-files", Integer.toString(StagedImport.MAX_FILES));
         return p;
     }
 }

@@ -12,12 +12,15 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code bin/ingest planner}: the bucket sync's planning step in Kafka mode ({@code routes/kafka-planner.camel.yaml})
- * until stopped; of all planners sharing {@code kafka.planner.lock-dir}, one plans at a time.
+ * until stopped; of all planners sharing {@code kafka.planner.lock-dir}, one plans at a time. With
+ * {@code kafka.bulk=true} it also runs the coordinator ({@code routes/kafka-coordinator.camel.yaml}), elected the
+ * same way, which imports the workers' staged files.
  */
 @Command(name = "planner", mixinStandardHelpOptions = true,
         description = {"Publish a work item to kafka.work-topic for each new, changed or deleted object of"
                 + " sync.bucket every sync.delay-ms, until stopped.",
-                "Several planners may run: the one holding the lock in kafka.planner.lock-dir plans."})
+                "Several planners may run: the one holding the lock in kafka.planner.lock-dir plans.",
+                "With kafka.bulk=true it also imports the files workers staged (manifests on kafka.staged-topic)."})
 final class PlannerCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

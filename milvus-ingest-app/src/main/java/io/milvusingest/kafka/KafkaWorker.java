@@ -11,11 +11,14 @@ import io.milvusingest.model.Stage;
 import io.milvusingest.report.FailureRecord;
 import io.milvusingest.sync.BucketObject;
 import io.milvusingest.sync.ObjectDownload;
+import io.milvusingest.upload.StagedDocument;
+import io.milvusingest.upload.StagingWriter;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.aws2.s3.AWS2S3Constants;
@@ -34,11 +37,16 @@ public final class KafkaWorker {
     public static final String ITEM = "kafka.workItem";
     /** Exchange property: true when the item's bytes must be fetched from the bucket first. */
     public static final String FROM_BUCKET = "kafka.fromBucket";
+    /** Exchange property: true when the item ends in a manifest for the coordinator ({@code kafka.bulk=true}). */
+    public static final String BULK = "kafka.bulk";
+    /** Exchange property: true for a delete in bulk mode, which only publishes a manifest (no rows to stage). */
+    public static final String MANIFEST_ONLY = "kafka.manifestOnly";
     private static final String TEMP_FILE = "kafka.tempFile";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String bucket;
     private final long maxBytes;
+    private final StagingWriter staging;
 
     /**
      * @param bucket   the bucket this worker reads objects from ({@code sync.bucket}), or null when it reads only a
@@ -46,8 +54,16 @@ public final class KafkaWorker {
      * @param maxBytes objects and files over this size fail as TOO_LARGE before they are read ({@code ingest.max-bytes})
      */
     public KafkaWorker(String bucket, long maxBytes) {
+        this(bucket, maxBytes, null);
+    }
+
+    /**
+     * @param staging the pipeline's staging writer when {@code kafka.bulk=true} (items end in a manifest), else null
+     */
+    public KafkaWorker(String bucket, long maxBytes, StagingWriter staging) {
         this.bucket = bucket;
         this.maxBytes = maxBytes;
+        this.staging = staging;
     }
 
     /**
@@ -65,6 +81,8 @@ public final class KafkaWorker {
         WorkItem item = WorkItem.parse(e.getIn().getBody(String.class));
         e.setProperty(ITEM, item);
         e.setProperty(FROM_BUCKET, false);
+        e.setProperty(BULK, staging != null);
+        e.setProperty(MANIFEST_ONLY, staging != null && item.op() == WorkItem.Op.delete);
         e.getIn().setHeader(MilvusIngestConstants.SOURCE_ID, item.source());
         if (item.op() == WorkItem.Op.delete) {
             e.getIn().setHeader(MilvusIngestConstants.OPERATION, MilvusIngestOperation.delete);
@@ -115,6 +133,33 @@ public final class KafkaWorker {
                 read.etag());
     }
 
+    /**
+     * The manifest of the item as published to {@code kafka.staged-topic} when {@code kafka.bulk=true}:
+     * {@code source}, {@code op}, {@code etag}, {@code files} (object keys in Milvus's bucket), {@code rows} and
+     * the work item as received ({@code item}). A delete has no files. Sets the record key to the source id.
+     *
+     * @return the JSON value
+     * @throws IllegalStateException when the pipeline staged nothing for the source (a bug)
+     */
+    public String manifest(Exchange e) {
+        WorkItem item = e.getProperty(ITEM, WorkItem.class);
+        String source = e.getIn().getHeader(MilvusIngestConstants.SOURCE_ID, item.source(), String.class);
+        StagedDocument staged = item.op() == WorkItem.Op.delete ? new StagedDocument(source, null, List.of(), 0)
+                : staging.take(source);
+        if (staged == null) {
+            throw new IllegalStateException("no staged import files for " + source);
+        }
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("source", staged.source());
+        value.put("op", item.op());
+        value.put("etag", staged.etag());
+        value.put("files", staged.files());
+        value.put("rows", staged.rows());
+        value.put("item", item);
+        e.getIn().setHeader(KafkaConstants.KEY, source);
+        return json(value);
+    }
+
     /** Deletes the item's temp file, if any. */
     public void cleanup(Exchange e) {
         ObjectDownload.deleteQuietly(e.getProperty(TEMP_FILE, Path.class));
@@ -133,6 +178,18 @@ public final class KafkaWorker {
         String source = item != null ? item.source()
                 : error instanceof IngestException ie && ie.source() != null ? ie.source()
                 : e.getIn().getHeader(KafkaConstants.KEY, String.class);
+        return failureRecord(source, error, item, e.getIn().getHeader(KafkaConstants.TOPIC),
+                e.getIn().getHeader(KafkaConstants.PARTITION), e.getIn().getHeader(KafkaConstants.OFFSET));
+    }
+
+    /**
+     * A failure record as published to {@code kafka.failed-topic} (see {@link #failure(Exchange)}).
+     *
+     * @param item the record that failed as received (a work item, or a manifest's item), or null
+     * @return the JSON value
+     */
+    public static String failureRecord(String source, Throwable error, Object item, Object topic, Object partition,
+                                 Object offset) {
         FailureRecord r = FailureRecord.of(source == null ? null : source.substring(source.lastIndexOf('/') + 1),
                 source, error, 1);
         Map<String, Object> value = new LinkedHashMap<>();
@@ -143,13 +200,17 @@ public final class KafkaWorker {
         value.put("message", r.message());
         value.put("time", r.time());
         value.put("item", item);
-        value.put("topic", e.getIn().getHeader(KafkaConstants.TOPIC));
-        value.put("partition", e.getIn().getHeader(KafkaConstants.PARTITION));
-        value.put("offset", e.getIn().getHeader(KafkaConstants.OFFSET));
+        value.put("topic", topic);
+        value.put("partition", partition);
+        value.put("offset", offset);
+        return json(value);
+    }
+
+    static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("cannot write a failure record as JSON", ex);
+            throw new IllegalStateException("cannot write a record as JSON", ex);
         }
     }
 }

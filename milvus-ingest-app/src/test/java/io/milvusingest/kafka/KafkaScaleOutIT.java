@@ -47,8 +47,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Kafka broker, MinIO and a Milvus Lite server (this class's own, so it can be stopped), in order: 60 bucket
  * documents ingested exactly once although one worker is killed with SIGKILL midway (its partitions taken over
  * within the session timeout, the primary-key set equal to a single-process {@code bin/ingest files} run, lag 0);
- * a 30 s Milvus outage during which nothing is committed and after which everything is ingested; SIGTERM lets the
- * workers finish and leave the group.
+ * a 30 s Milvus outage during which nothing is committed and after which everything is ingested; SIGTERM during a
+ * long document lets the workers finish and commit it, then leave the group.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -195,14 +195,38 @@ class KafkaScaleOutIT {
 
     @Test
     @Order(3)
-    void should_finish_and_leave_the_group_on_sigterm() throws Exception {
-        for (Process w : workers.subList(1, 3)) {
-            w.destroy(); // SIGTERM
+    void should_finish_and_commit_the_document_in_flight_then_leave_the_group_on_sigterm() throws Exception {
+        planner.destroy(); // no more items from the planner: the lag below is this test's item only
+        assertThat(planner.waitFor(60, TimeUnit.SECONDS)).as("planner stopped").isTrue();
+        topics.awaitNoLag(GROUP, WORK, Duration.ofMinutes(1));
+        String key = "docs/long-report.md";
+        String text = "# Long report\n\n" + ("The survey team walked the dyke from the sluice to the lighthouse,"
+                + " counting herons, egrets, spoonbills and curlews in every reed bed along the way. ").repeat(1200);
+        s3.putObject(b -> b.bucket(BUCKET).key(key), RequestBody.fromString(text, StandardCharsets.UTF_8));
+        var head = s3.headObject(b -> b.bucket(BUCKET).key(key));
+        WorkItem item = new WorkItem("s3://" + BUCKET + "/" + key, head.eTag().replace("\"", ""), null,
+                head.contentLength(), WorkItem.Op.upsert);
+        MilvusClientV2 client = MilvusConnector.connect(lite.uri());
+        try {
+            topics.publish(WORK, item);
+            Thread.sleep(1500); // polled at once by an idle consumer; embedding its ~100 chunks takes seconds
+            assertThat(count(client, "scaled", Filters.sourceIdEquals(item.source())))
+                    .as("the document is still in flight at SIGTERM").isZero();
+            for (Process w : workers.subList(1, 3)) {
+                w.destroy(); // SIGTERM
+            }
+            for (Process w : workers.subList(1, 3)) {
+                assertThat(w.waitFor(90, TimeUnit.SECONDS)).as("worker stopped").isTrue();
+            }
+            assertThat(topics.lag(GROUP, WORK)).as("the item in flight committed before the worker left").isZero();
+            long rows = count(client, "scaled", Filters.sourceIdEquals(item.source()));
+            assertThat(rows).as("the document in flight finished").isGreaterThan(50);
+            assertThat(count(client, "scaled", Filters.and(Filters.sourceIdEquals(item.source()),
+                    "content_metadata[\"chunk_index\"] == " + (rows - 1)))).as("its last chunk").isEqualTo(1);
+            assertThat(topics.readAll(FAILED, Duration.ofSeconds(2))).isEmpty();
+        } finally {
+            client.close();
         }
-        for (Process w : workers.subList(1, 3)) {
-            assertThat(w.waitFor(90, TimeUnit.SECONDS)).as("worker stopped").isTrue();
-        }
-        assertThat(topics.lag(GROUP, WORK)).isZero();
         try (Admin admin = broker.admin()) {
             assertThat(admin.describeConsumerGroups(List.of(GROUP)).describedGroups().get(GROUP).get().members())
                     .as("the stopped workers left the group at once").isEmpty();

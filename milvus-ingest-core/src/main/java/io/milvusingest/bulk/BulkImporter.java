@@ -73,7 +73,24 @@ public final class BulkImporter {
      *                         STORE_UNAVAILABLE when MinIO/S3 or Milvus cannot be reached
      */
     public long load(StagedImport staged) {
-        long t0 = System.nanoTime();
+        List<String> keys = upload(staged);
+        try {
+            return importFiles(keys);
+        } finally {
+            if (!keys.isEmpty()) {
+                deleteFiles(keys);
+            }
+        }
+    }
+
+    /**
+     * Finishes the staged files and uploads them to Milvus's bucket under a fresh folder of
+     * {@code milvus.bulk.prefix}; the caller still owns (and closes) {@code staged}.
+     *
+     * @return the object keys, in order (empty when nothing was staged)
+     * @throws IngestException STORE_UNAVAILABLE when the bucket cannot be reached (files uploaded so far are deleted)
+     */
+    public List<String> upload(StagedImport staged) {
         List<Path> files = staged.finish();
         String jobPrefix = config.prefix() + "/" + UUID.randomUUID();
         List<String> keys = new ArrayList<>();
@@ -83,20 +100,40 @@ public final class BulkImporter {
                 store.put(f, key);
                 keys.add(key);
             }
-            LOG.info("bulk import: {} rows in {} {} file(s) staged at s3://{}/{}/", staged.rows(), files.size(),
-                    config.format(), config.bucket(), jobPrefix);
-            long rows = jobs.await(jobs.start(collection, keys), config.timeout(), config.pollInterval());
-            makeSearchable();
-            LOG.info("bulk import: {} rows imported into {} in {} ms", rows, collection, (System.nanoTime() - t0) / 1_000_000);
-            return rows;
-        } finally {
-            if (!config.keepFiles() && !keys.isEmpty()) {
-                try {
-                    store.delete(keys);
-                } catch (RuntimeException e) {
-                    LOG.warn("bulk import: cannot delete staged files under {}: {}", jobPrefix, e.toString());
-                }
-            }
+        } catch (IngestException e) {
+            deleteFiles(keys);
+            throw e;
+        }
+        LOG.info("bulk import: {} rows in {} {} file(s) staged at s3://{}/{}/", staged.rows(), files.size(),
+                config.format(), config.bucket(), jobPrefix);
+        return keys;
+    }
+
+    /**
+     * Imports files already in Milvus's bucket (at most {@link StagedImport#MAX_FILES}) as one job and waits until
+     * its rows are searchable; the files are left in place.
+     *
+     * @return rows imported, as Milvus counts them
+     * @throws IngestException IMPORT_FAILED with Milvus's reason; TIMEOUT past {@code milvus.bulk.timeout-s};
+     *                         STORE_UNAVAILABLE when Milvus cannot be reached
+     */
+    public long importFiles(List<String> keys) {
+        long t0 = System.nanoTime();
+        long rows = jobs.await(jobs.start(collection, keys), config.timeout(), config.pollInterval());
+        makeSearchable();
+        LOG.info("bulk import: {} rows imported into {} in {} ms", rows, collection, (System.nanoTime() - t0) / 1_000_000);
+        return rows;
+    }
+
+    /** Deletes staged objects unless {@code milvus.bulk.keep-files=true}; best effort (a failure is logged). */
+    public void deleteFiles(List<String> keys) {
+        if (config.keepFiles() || keys.isEmpty()) {
+            return;
+        }
+        try {
+            store.delete(keys);
+        } catch (RuntimeException e) {
+            LOG.warn("bulk import: cannot delete {} staged file(s) such as {}: {}", keys.size(), keys.get(0), e.toString());
         }
     }
 

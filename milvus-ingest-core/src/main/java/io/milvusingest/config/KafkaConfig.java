@@ -25,10 +25,16 @@ import java.time.Duration;
  *                          ({@code kafka.inbox})
  * @param sharedDir         where the drop folder in Kafka mode copies documents, a folder every worker mounts at the
  *                          same absolute path ({@code kafka.shared-dir})
+ * @param bulk              whether workers stage import files and the coordinator imports them in jobs, instead
+ *                          of workers upserting ({@code kafka.bulk})
+ * @param stagedTopic       where workers publish the manifests of staged documents ({@code kafka.staged-topic})
+ * @param bulkWindowMs      the longest the coordinator collects manifests before it starts a job, in ms
+ *                          ({@code kafka.bulk.window-ms})
  */
 public record KafkaConfig(String brokers, String workTopic, String failedTopic, String groupId, int consumers,
                           int sessionTimeoutMs, long maxPollIntervalMs, int retryAttempts, Path plannerLockDir,
-                          boolean inbox, Path sharedDir) {
+                          boolean inbox, Path sharedDir, boolean bulk, String stagedTopic,
+                          long bulkWindowMs) {
 
     /**
      * Headroom added to {@code extract.timeout-ms} for the default {@code kafka.max-poll-interval-ms}: Kafka's own
@@ -59,6 +65,8 @@ public record KafkaConfig(String brokers, String workTopic, String failedTopic, 
                 k.atMost("kafka.consumers", defaultConsumers, 64), k.positive("kafka.session-timeout-ms", 45_000),
                 maxPoll, k.positive("kafka.retry.attempts", 3),
                 home.resolve(k.string("kafka.planner.lock-dir", "./data/planner-lock")).normalize(),
-                k.bool("kafka.inbox", false), home.resolve(k.string("kafka.shared-dir", "./data/shared")).normalize());
+                k.bool("kafka.inbox", false), home.resolve(k.string("kafka.shared-dir", "./data/shared")).normalize(),
+                k.bool("kafka.bulk", false), k.string("kafka.staged-topic", "milvus-ingest.staged"),
+                k.positiveLong("kafka.bulk.window-ms", 10_000));
     }
 }

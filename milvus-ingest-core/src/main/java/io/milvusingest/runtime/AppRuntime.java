@@ -4,6 +4,7 @@ import io.milvus.v2.client.MilvusClientV2;
 import io.milvusingest.bulk.BulkConnection;
 import io.milvusingest.bulk.BulkImporter;
 import io.milvusingest.bulk.ObjectStore;
+import io.milvusingest.upload.StagingWriter;
 import io.milvusingest.upload.StreamOrBulkWriter;
 import io.milvusingest.chunk.OutlineChunking;
 import io.milvusingest.chunk.TokenChunker;
@@ -47,6 +48,8 @@ public final class AppRuntime implements AutoCloseable {
     private GuardedExtractor extractor;
     private StreamOrBulkWriter uploader;
     private BulkConnection bulk;
+    private boolean stageOnly;
+    private StagingWriter staging;
     private GroupCommit commit;
     private List<ExtractionStep> steps = List.of();
 
@@ -116,12 +119,48 @@ public final class AppRuntime implements AutoCloseable {
                     config.ocr().images(), config.limits().maxImagePixels());
             extractor = new GuardedExtractor(extractors, config.limits());
             steps = ExtractionSteps.of(config);
-            uploader = new StreamOrBulkWriter(writer, bulkImporter(), config.bulk());
+            BulkImporter importer = bulkImporter();
+            uploader = new StreamOrBulkWriter(writer, importer, config.bulk());
+            if (stageOnly) {
+                if (importer == null) {
+                    throw new IllegalStateException("kafka.bulk=true stages import files in Milvus's bucket: it needs"
+                            + " a Milvus server with object storage and milvus.stream=false");
+                }
+                staging = new StagingWriter(importer);
+            }
             pipeline = IngestPipeline.builder().extractor(extractor).steps(steps)
-                    .chunker(chunker).embedder(embedder).writer(uploader).upload(config.upload())
+                    .chunker(chunker).embedder(embedder).writer(stageOnly ? staging : uploader)
+                    .upload(config.upload())
                     .outlineChunking(new OutlineChunking(config.contextPrefix(), config.chunkByHeading())).build();
         }
         return pipeline;
+    }
+
+    /**
+     * Makes the pipeline stage each document's rows as import files in Milvus's bucket instead of writing them
+     * ({@link StagingWriter}); call before the pipeline is first built.
+     *
+     * @return this runtime
+     * @throws IllegalStateException when the pipeline is already built
+     */
+    public synchronized AppRuntime stageOnly() {
+        if (pipeline != null) {
+            throw new IllegalStateException("stageOnly() must precede the pipeline's first use");
+        }
+        stageOnly = true;
+        return this;
+    }
+
+    /** @return the staging writer when {@link #stageOnly()} was called, else null; builds the pipeline first */
+    public StagingWriter staging() {
+        pipeline();
+        return staging;
+    }
+
+    /** @return the bulk importer, or null when bulk import is off (see {@link #uploader()}); builds the pipeline first */
+    public BulkImporter importer() {
+        pipeline();
+        return bulk == null ? null : bulk.importer();
     }
 
     /** @return the collection's Milvus writer (deletes, flushes); builds the pipeline first */

@@ -20,6 +20,16 @@ class KafkaConfigTest {
         assertThat(k.consumers()).isEqualTo(2);
         assertThat(k.plannerLockDir()).isEqualTo(Path.of("/app/data/planner-lock"));
         assertThat(k.inbox()).isFalse();
+        assertThat(k.bulk()).isFalse();
+        assertThat(k.stagedTopic()).isEqualTo("milvus-ingest.staged");
+        assertThat(k.bulkWindowMs()).isEqualTo(10_000);
+    }
+
+    @Test
+    void should_refuse_a_bulk_window_of_zero() {
+        assertThatThrownBy(() -> KafkaConfig.from(ConfigSource.of(Map.of("kafka.bulk.window-ms", "0")),
+                EXTRACT, 2, Path.of("/app")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("kafka.bulk.window-ms");
     }
 
     @Test
