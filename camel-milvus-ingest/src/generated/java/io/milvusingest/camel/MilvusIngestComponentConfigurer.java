@@ -74,6 +74,15 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "progresslistener":
         case "progressListener": target.setProgressListener(property(camelContext, io.milvusingest.pipeline.ProgressListener.class, value)); return true;
         case "recreate": getOrCreateConfiguration(target).setRecreate(property(camelContext, boolean.class, value)); return true;
+        case "rerank": getOrCreateConfiguration(target).setRerank(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankapikey":
+        case "rerankApiKey": getOrCreateConfiguration(target).setRerankApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankbaseurl":
+        case "rerankBaseUrl": getOrCreateConfiguration(target).setRerankBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankmodel":
+        case "rerankModel": getOrCreateConfiguration(target).setRerankModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "reranktopn":
+        case "rerankTopN": getOrCreateConfiguration(target).setRerankTopN(property(camelContext, int.class, value)); return true;
         case "runtime": target.setRuntime(property(camelContext, io.milvusingest.runtime.AppRuntime.class, value)); return true;
         case "searchmode":
         case "searchMode": getOrCreateConfiguration(target).setSearchMode(property(camelContext, java.lang.String.class, value)); return true;
@@ -137,6 +146,15 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "progresslistener":
         case "progressListener": return io.milvusingest.pipeline.ProgressListener.class;
         case "recreate": return boolean.class;
+        case "rerank": return java.lang.String.class;
+        case "rerankapikey":
+        case "rerankApiKey": return java.lang.String.class;
+        case "rerankbaseurl":
+        case "rerankBaseUrl": return java.lang.String.class;
+        case "rerankmodel":
+        case "rerankModel": return java.lang.String.class;
+        case "reranktopn":
+        case "rerankTopN": return int.class;
         case "runtime": return io.milvusingest.runtime.AppRuntime.class;
         case "searchmode":
         case "searchMode": return java.lang.String.class;
@@ -196,6 +214,15 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "progresslistener":
         case "progressListener": return target.getProgressListener();
         case "recreate": return getOrCreateConfiguration(target).isRecreate();
+        case "rerank": return getOrCreateConfiguration(target).getRerank();
+        case "rerankapikey":
+        case "rerankApiKey": return getOrCreateConfiguration(target).getRerankApiKey();
+        case "rerankbaseurl":
+        case "rerankBaseUrl": return getOrCreateConfiguration(target).getRerankBaseUrl();
+        case "rerankmodel":
+        case "rerankModel": return getOrCreateConfiguration(target).getRerankModel();
+        case "reranktopn":
+        case "rerankTopN": return getOrCreateConfiguration(target).getRerankTopN();
         case "runtime": return target.getRuntime();
         case "searchmode":
         case "searchMode": return getOrCreateConfiguration(target).getSearchMode();

@@ -61,6 +61,15 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "ocr": target.setOcr(property(camelContext, boolean.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.milvusingest.camel.MilvusIngestOperation.class, value)); return true;
         case "recreate": target.setRecreate(property(camelContext, boolean.class, value)); return true;
+        case "rerank": target.setRerank(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankapikey":
+        case "rerankApiKey": target.setRerankApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankbaseurl":
+        case "rerankBaseUrl": target.setRerankBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankmodel":
+        case "rerankModel": target.setRerankModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "reranktopn":
+        case "rerankTopN": target.setRerankTopN(property(camelContext, int.class, value)); return true;
         case "searchmode":
         case "searchMode": target.setSearchMode(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": target.setStream(property(camelContext, boolean.class, value)); return true;
@@ -112,6 +121,15 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "ocr": return boolean.class;
         case "operation": return io.milvusingest.camel.MilvusIngestOperation.class;
         case "recreate": return boolean.class;
+        case "rerank": return java.lang.String.class;
+        case "rerankapikey":
+        case "rerankApiKey": return java.lang.String.class;
+        case "rerankbaseurl":
+        case "rerankBaseUrl": return java.lang.String.class;
+        case "rerankmodel":
+        case "rerankModel": return java.lang.String.class;
+        case "reranktopn":
+        case "rerankTopN": return int.class;
         case "searchmode":
         case "searchMode": return java.lang.String.class;
         case "stream": return boolean.class;
@@ -164,6 +182,15 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "ocr": return target.isOcr();
         case "operation": return target.getOperation();
         case "recreate": return target.isRecreate();
+        case "rerank": return target.getRerank();
+        case "rerankapikey":
+        case "rerankApiKey": return target.getRerankApiKey();
+        case "rerankbaseurl":
+        case "rerankBaseUrl": return target.getRerankBaseUrl();
+        case "rerankmodel":
+        case "rerankModel": return target.getRerankModel();
+        case "reranktopn":
+        case "rerankTopN": return target.getRerankTopN();
         case "searchmode":
         case "searchMode": return target.getSearchMode();
         case "stream": return target.isStream();

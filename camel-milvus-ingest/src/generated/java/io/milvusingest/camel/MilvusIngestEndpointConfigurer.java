@@ -62,6 +62,15 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "ocr": target.getConfiguration().setOcr(property(camelContext, boolean.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.milvusingest.camel.MilvusIngestOperation.class, value)); return true;
         case "recreate": target.getConfiguration().setRecreate(property(camelContext, boolean.class, value)); return true;
+        case "rerank": target.getConfiguration().setRerank(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankapikey":
+        case "rerankApiKey": target.getConfiguration().setRerankApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankbaseurl":
+        case "rerankBaseUrl": target.getConfiguration().setRerankBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "rerankmodel":
+        case "rerankModel": target.getConfiguration().setRerankModel(property(camelContext, java.lang.String.class, value)); return true;
+        case "reranktopn":
+        case "rerankTopN": target.getConfiguration().setRerankTopN(property(camelContext, int.class, value)); return true;
         case "searchmode":
         case "searchMode": target.getConfiguration().setSearchMode(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": target.getConfiguration().setStream(property(camelContext, boolean.class, value)); return true;
@@ -114,6 +123,15 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "ocr": return boolean.class;
         case "operation": return io.milvusingest.camel.MilvusIngestOperation.class;
         case "recreate": return boolean.class;
+        case "rerank": return java.lang.String.class;
+        case "rerankapikey":
+        case "rerankApiKey": return java.lang.String.class;
+        case "rerankbaseurl":
+        case "rerankBaseUrl": return java.lang.String.class;
+        case "rerankmodel":
+        case "rerankModel": return java.lang.String.class;
+        case "reranktopn":
+        case "rerankTopN": return int.class;
         case "searchmode":
         case "searchMode": return java.lang.String.class;
         case "stream": return boolean.class;
@@ -167,6 +185,15 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "ocr": return target.getConfiguration().isOcr();
         case "operation": return target.getConfiguration().getOperation();
         case "recreate": return target.getConfiguration().isRecreate();
+        case "rerank": return target.getConfiguration().getRerank();
+        case "rerankapikey":
+        case "rerankApiKey": return target.getConfiguration().getRerankApiKey();
+        case "rerankbaseurl":
+        case "rerankBaseUrl": return target.getConfiguration().getRerankBaseUrl();
+        case "rerankmodel":
+        case "rerankModel": return target.getConfiguration().getRerankModel();
+        case "reranktopn":
+        case "rerankTopN": return target.getConfiguration().getRerankTopN();
         case "searchmode":
         case "searchMode": return target.getConfiguration().getSearchMode();
         case "stream": return target.getConfiguration().isStream();

@@ -23,7 +23,7 @@ public class MilvusIngestEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(32);
         props.add("bulkThreshold");
         props.add("chunkOverlap");
         props.add("chunkSize");
@@ -47,13 +47,19 @@ public class MilvusIngestEndpointUriFactory extends org.apache.camel.support.com
         props.add("ocr");
         props.add("operation");
         props.add("recreate");
+        props.add("rerank");
+        props.add("rerankApiKey");
+        props.add("rerankBaseUrl");
+        props.add("rerankModel");
+        props.add("rerankTopN");
         props.add("searchMode");
         props.add("stream");
         props.add("token");
         props.add("topK");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(2);
+        Set<String> secretProps = new HashSet<>(3);
         secretProps.add("embedApiKey");
+        secretProps.add("rerankApiKey");
         secretProps.add("token");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         MULTI_VALUE_PREFIXES = Collections.emptyMap();

@@ -107,6 +107,21 @@ public class MilvusIngestConfiguration implements Cloneable {
     @UriParam(label = "search", description = "Search: Milvus boolean expression the hits must match, on the JSON"
             + " fields source (source_id, source_name) and content_metadata (page_number, type).")
     private String filter;
+    @UriParam(label = "search", defaultValue = "none", enums = "none,remote",
+              description = "Search: none, or rerank the candidates with a service speaking NVIDIA NIM's reranking"
+                      + " API at rerankBaseUrl (search.rerank).")
+    private String rerank = "none";
+    @UriParam(label = "search", description = "Search: base URL of the reranking service, e.g."
+            + " http://localhost:8000/v1 (search.rerank.url).")
+    private String rerankBaseUrl;
+    @UriParam(label = "search", description = "Search: model name sent to the reranking service (search.rerank.model).")
+    private String rerankModel;
+    @UriParam(label = "search,security", secret = true,
+              description = "Search: API key of the reranking service, sent as a Bearer token.")
+    private String rerankApiKey;
+    @UriParam(label = "search", defaultValue = "20",
+              description = "Search: candidates reranked per search, or topK when more (search.rerank.top-n).")
+    private int rerankTopN = 20;
 
     /**
      * @param home the directory a relative milvusUri and milvusLiteCommand resolve against
@@ -138,23 +153,33 @@ public class MilvusIngestConfiguration implements Cloneable {
         keys.put("extract.tables", Boolean.toString(extractTables));
         keys.put("extract.images", Boolean.toString(extractImages));
         keys.put("extract.ocr", Boolean.toString(ocr));
+        keys.put("search.rerank", rerank);
+        put(keys, "search.rerank.url", rerankBaseUrl);
+        put(keys, "search.rerank.model", rerankModel);
+        keys.put("search.rerank.api-key-env", "");
+        keys.put("search.rerank.top-n", Integer.toString(rerankTopN));
         try {
             IngestConfig c = IngestConfig.from(ConfigSource.of(keys), home);
-            return embedApiKey == null || c.remoteEmbedder() == null ? c : withApiKey(c);
+            return (embedApiKey == null || c.remoteEmbedder() == null)
+                    && (rerankApiKey == null || c.rerank() == null) ? c : withApiKeys(c);
         } catch (RuntimeException e) { // ConfigException names the key, whose option the description gives
             throw new IllegalArgumentException("invalid milvus-ingest option: " + e.getMessage(), e);
         }
     }
 
-    private IngestConfig withApiKey(IngestConfig c) {
+    private IngestConfig withApiKeys(IngestConfig c) {
         var r = c.remoteEmbedder();
-        var keyed = new io.milvusingest.embed.RemoteEmbedderOptions(r.baseUrl(), r.model(), embedApiKey,
-                r.dimensions(), r.truncate(), r.batchSize(), r.timeout(), r.maxRetries(), r.backoff(), r.maxTokens());
+        var keyed = embedApiKey == null || r == null ? r : new io.milvusingest.embed.RemoteEmbedderOptions(r.baseUrl(),
+                r.model(), embedApiKey, r.dimensions(), r.truncate(), r.batchSize(), r.timeout(), r.maxRetries(),
+                r.backoff(), r.maxTokens());
+        var k = c.rerank();
+        var rerankKeyed = rerankApiKey == null || k == null ? k : new io.milvusingest.rerank.RemoteRerankerOptions(
+                k.baseUrl(), k.model(), rerankApiKey, k.topN(), k.timeout(), k.maxRetries(), k.backoff());
         return new IngestConfig(c.inbox(), c.pollDelayMs(), c.dropFolder(), c.include(), c.pdfPasswords(), c.chunkSize(),
                 c.chunkOverlap(), c.embedBatchSize(), c.embedThreads(), c.milvus(), c.searchTopK(), c.extract(),
                 c.ocr(), c.upload(), c.store(), keyed, c.caption(), c.limits(), c.retry(), c.reportDir(),
                 c.healthHost(), c.healthPort(), c.sync(), c.bulk(), c.pipelining(), c.search(), c.contextPrefix(),
-                c.chunkByHeading(), c.serve());
+                c.chunkByHeading(), rerankKeyed, c.serve());
     }
 
     private static void put(Map<String, String> keys, String key, String value) {
@@ -378,5 +403,45 @@ public class MilvusIngestConfiguration implements Cloneable {
 
     public void setFilter(String filter) {
         this.filter = filter;
+    }
+
+    public String getRerank() {
+        return rerank;
+    }
+
+    public void setRerank(String rerank) {
+        this.rerank = rerank;
+    }
+
+    public String getRerankBaseUrl() {
+        return rerankBaseUrl;
+    }
+
+    public void setRerankBaseUrl(String rerankBaseUrl) {
+        this.rerankBaseUrl = rerankBaseUrl;
+    }
+
+    public String getRerankModel() {
+        return rerankModel;
+    }
+
+    public void setRerankModel(String rerankModel) {
+        this.rerankModel = rerankModel;
+    }
+
+    public String getRerankApiKey() {
+        return rerankApiKey;
+    }
+
+    public void setRerankApiKey(String rerankApiKey) {
+        this.rerankApiKey = rerankApiKey;
+    }
+
+    public int getRerankTopN() {
+        return rerankTopN;
+    }
+
+    public void setRerankTopN(int rerankTopN) {
+        this.rerankTopN = rerankTopN;
     }
 }

@@ -31,10 +31,18 @@ class MilvusIngestComponentIT extends CamelTestSupport {
     @TempDir
     Path tmp;
 
+    private static io.milvusingest.rerank.StubRankingServer reranker;
+
     @BeforeAll
-    static void server(MilvusLiteServer server) {
+    static void server(MilvusLiteServer server) throws java.io.IOException {
         uri = server.uri();
         collection = MilvusLiteExtension.collectionName("component");
+        reranker = new io.milvusingest.rerank.StubRankingServer();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopReranker() {
+        reranker.close();
     }
 
     @Override
@@ -48,6 +56,8 @@ class MilvusIngestComponentIT extends CamelTestSupport {
                 from("direct:ingest").to(endpoint);
                 from("direct:delete").to(endpoint + "&operation=delete");
                 from("direct:search").to(endpoint + "&operation=search&searchMode=dense&topK=3");
+                from("direct:rerank").to(endpoint + "&operation=search&searchMode=dense&topK=1&rerank=remote"
+                        + "&rerankBaseUrl=" + reranker.baseUrl() + "&rerankModel=m&rerankApiKey=RAW(rk-secret)");
             }
         };
     }
@@ -88,6 +98,28 @@ class MilvusIngestComponentIT extends CamelTestSupport {
         assertThat(hits.get(0).text()).contains("Kelp forests");
         assertThat(deleted).isEqualTo(r.rows());
         assertThat(after).extracting(SearchHit::sourceId).doesNotContain(r.source().sourceId());
+    }
+
+    @Test
+    void should_rerank_search_candidates_with_the_remote_reranker_when_the_endpoint_says_so() {
+        template.requestBodyAndHeader("direct:ingest", "Seahorse fathers carry the eggs in a pouch.",
+                MilvusIngestConstants.SOURCE_ID, "r/seahorses.txt");
+        template.requestBodyAndHeader("direct:ingest", "Lichens are a partnership of a fungus and an alga.",
+                MilvusIngestConstants.SOURCE_ID, "r/lichens.txt");
+        reranker.requests.clear();
+
+        // the stub's relevance: occurrences of the query in the passage; only the seahorse text has it
+        @SuppressWarnings("unchecked")
+        List<SearchHit> hits = template.requestBody("direct:rerank", "seahorse fathers", List.class);
+
+        assertThat(hits).singleElement().satisfies(h -> {
+            assertThat(h.sourceId()).isEqualTo("r/seahorses.txt");
+            assertThat(h.score()).as("the stub's logit").isGreaterThan(0.9f);
+        });
+        assertThat(reranker.requests).singleElement().satisfies(r -> {
+            assertThat(r.authorization()).isEqualTo("Bearer rk-secret");
+            assertThat(r.body().path("passages").size()).as("top-n candidates, more than topK").isGreaterThan(1);
+        });
     }
 
     @Test

@@ -83,6 +83,44 @@ class EvalIT {
     }
 
     @Test
+    void should_rerank_search_and_eval_candidates_with_the_remote_reranker_without_printing_its_key() throws Exception {
+        String key = "nvapi-eval-it-secret";
+        try (var stub = new io.milvusingest.rerank.StubRankingServer()) {
+            String[] rerank = {"-p", "search.rerank=remote", "-p", "search.rerank.url=" + stub.baseUrl(),
+                    "-p", "search.rerank.model=nvidia/llama-3.2-nv-rerankqa-1b-v2"};
+            // the stub's relevance: occurrences of the question in the passage; only garden page 1 has it
+            String question = "water tomato plants at the base in the morning";
+            BinIngest search = bin(Map.of("NVIDIA_API_KEY", key), concat(new String[] {"search", question,
+                    "--top-k", "2", "--json"}, rerank));
+            assertThat(search.exit()).as(search.err()).isZero();
+            JsonNode hits = new ObjectMapper().readTree(search.out());
+            assertThat(hits).hasSize(2);
+            assertThat(hits.at("/0/source_name").asText()).isEqualTo("garden.pdf");
+            assertThat(hits.at("/0/page_number").asInt()).isEqualTo(1);
+            assertThat(hits.at("/0/score").asDouble()).as("the stub's logit, not an RRF score (at most 2/61)")
+                    .isGreaterThan(0.9);
+            assertThat(stub.requests).singleElement().satisfies(r -> {
+                assertThat(r.authorization()).isEqualTo("Bearer " + key);
+                assertThat(r.body().path("query").path("text").asText()).isEqualTo(question);
+                assertThat(r.body().path("passages").size()).as("top-n candidates, more than top-k").isGreaterThan(2);
+            });
+
+            Path set = Files.writeString(dir.resolve("rerank.tsv"), question + "\tgarden.pdf\t1\n");
+            BinIngest eval = bin(Map.of("NVIDIA_API_KEY", key), concat(new String[] {"eval", set.toString()}, rerank));
+            assertThat(eval.exit()).as(eval.err()).isZero();
+            assertThat(eval.out()).contains("1 questions").containsPattern("page +1\\.000");
+            assertThat(stub.requests).hasSize(2);
+            assertThat(search.out() + search.err() + eval.out() + eval.err()).doesNotContain(key);
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void should_refuse_a_malformed_set_with_its_line() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.tsv"), "a question\tgarden.pdf\tfirst\n");
         BinIngest eval = bin("eval", bad.toString());
@@ -94,11 +132,15 @@ class EvalIT {
     }
 
     private static BinIngest bin(String... args) throws IOException, InterruptedException {
+        return bin(Map.of(), args);
+    }
+
+    private static BinIngest bin(Map<String, String> env, String... args) throws IOException, InterruptedException {
         String[] all = new String[args.length + 4];
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(new String[] {"--collection", "eval_it", "-p", "milvus.uri=" + dir.resolve("milvus")}, 0,
                 all, args.length, 4);
-        return BinIngest.run(dir, Map.of(), all);
+        return BinIngest.run(dir, env, all);
     }
 
     private static void pdf(Path file, List<List<String>> pages) throws IOException {

@@ -19,20 +19,24 @@ public record OutlineChunking(boolean contextPrefix, boolean byHeading) {
     public static final OutlineChunking OFF = new OutlineChunking(false, false);
 
     /**
-     * @return the elements' chunks in order, indexed from 0 over the whole document
+     * @return the elements' chunks in order, indexed from 0 over the whole document, each with the heading path it
+     *     falls under when the outline gives one ({@link Chunk#headingPath()}), whatever the two switches
      */
     public List<Chunk> split(TokenChunker chunker, List<Element> elements, DocumentOutline outline) {
         if (!byHeading) {
-            List<Chunk> chunks = chunker.split(elements);
-            return contextPrefix ? chunks.stream().map(c -> c.withContext(outline.context(c.pageNumber()))).toList()
-                    : chunks;
+            return chunker.split(elements).stream().map(c -> {
+                DocumentOutline.Heading heading = outline.inEffectOn(c.pageNumber());
+                Chunk placed = heading == null ? c : c.withHeadingPath(heading.path());
+                return contextPrefix ? placed.withContext(outline.context(heading)) : placed;
+            }).toList();
         }
         List<Chunk> chunks = new ArrayList<>();
         for (Element element : elements) {
             for (HeadingCuts.Part part : HeadingCuts.cut(element, outline)) {
                 for (Chunk c : chunker.split(List.of(part.element()))) {
                     chunks.add(new Chunk(c.text(), c.type(), c.pageNumber(), chunks.size(), c.tokenCount(), element,
-                            c.tokenIds(), contextPrefix ? outline.context(part.heading()) : null));
+                            c.tokenIds(), contextPrefix ? outline.context(part.heading()) : null,
+                            part.heading() == null ? null : part.heading().path()));
                 }
             }
         }

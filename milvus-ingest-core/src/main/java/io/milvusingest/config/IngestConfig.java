@@ -7,6 +7,7 @@ import io.milvusingest.extract.TextDepth;
 import io.milvusingest.extract.UploadOptions;
 import io.milvusingest.model.ContentType;
 import io.milvusingest.milvus.SearchOptions;
+import io.milvusingest.rerank.RemoteRerankerOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,6 +55,7 @@ import java.util.Map;
  * @param contextPrefix   embed each chunk with its document title and section heading prefixed
  *                        ({@code embed.context-prefix})
  * @param chunkByHeading  cut page text at the headings starting on its page before chunking ({@code chunk.by-heading})
+ * @param rerank          the reranking service when {@code search.rerank=remote}, else null ({@code search.rerank.*})
  * @param serve           the HTTP service of {@code bin/ingest serve} ({@code serve.host}, {@code serve.port})
  */
 public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, List<String> include, List<String> pdfPasswords,
@@ -63,7 +65,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                            CaptionConfig caption, ExtractLimits limits, RetryPolicy retry, Path reportDir,
                            String healthHost, int healthPort, SyncConfig sync, BulkConfig bulk, Pipelining pipelining,
                            SearchOptions search, boolean contextPrefix, boolean chunkByHeading,
-                           ServeConfig serve) {
+                           RemoteRerankerOptions rerank, ServeConfig serve) {
 
     /**
      * How much runs at once. Documents are extracted, split and uploaded on {@code workers} threads, so the
@@ -198,7 +200,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                         List.of("rrf", "weighted")).toUpperCase(java.util.Locale.ROOT)),
                         k.fraction("search.dense-weight", SearchOptions.DEFAULTS.denseWeight()),
                         k.bool("search.query-instruction", SearchOptions.DEFAULTS.queryInstruction())),
-                k.bool("embed.context-prefix", false), k.bool("chunk.by-heading", false),
+                k.bool("embed.context-prefix", false), k.bool("chunk.by-heading", false), RerankConfig.read(src, k),
                 ServeConfig.read(k, home, home.resolve(k.string("ingest.inbox", "./inbox")).normalize()));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);

@@ -38,7 +38,7 @@ final class CollectionRouting {
             for (int i : picked) {
                 Chunk c = doc.chunks().get(i);
                 chunks.add(new Chunk(c.text(), c.type(), c.pageNumber(), chunks.size(), c.tokenCount(), c.element(),
-                        c.tokenIds(), c.context()));
+                        c.tokenIds(), c.context(), c.headingPath()));
                 vectors.add(doc.vectors().get(i));
             }
             parts.put(target, new EmbeddedDocument(doc.source(), doc.pages(), chunks, vectors));

@@ -55,7 +55,7 @@ public final class Fields {
     /**
      * {@code custom_content}: NeMo's free-form object on both {@code source} and {@code content_metadata}, the
      * one place its schemas take keys of ours ({@link #FILE_SIZE}, {@link #ETAG}, {@link #CHUNK_INDEX},
-     * {@link #TOKEN_COUNT}).
+     * {@link #TOKEN_COUNT}, {@link #HEADING_PATH}).
      */
     public static final String CUSTOM_CONTENT = "custom_content";
     /** {@code source.custom_content.file_size}: size in bytes. */
@@ -85,6 +85,12 @@ public final class Fields {
     public static final String CHUNK_INDEX = "chunk_index";
     /** {@code content_metadata.custom_content.token_count}: model tokens in the chunk, without special tokens. */
     public static final String TOKEN_COUNT = "token_count";
+
+    /**
+     * {@code custom_content.heading_path}: the PDF outline headings the chunk falls under, top level first, joined
+     * by {@code " > "}; absent when the document has no outline or the chunk comes before its first heading.
+     */
+    public static final String HEADING_PATH = "heading_path";
 
     /** {@code content_metadata.table_metadata}: object, on {@code table} rows (NeMo Retriever's table_metadata). */
     public static final String TABLE_METADATA = "table_metadata";

@@ -22,7 +22,8 @@ import java.util.Map;
  * sparse (BM25 full-text search: Milvus analyzes the query text and scores it against {@code sparse}) or
  * hybrid (both, fused by default by reciprocal rank fusion with k = 60, {@code score = Σ 1/(60 + rank)}: the
  * default of Milvus' {@code RRFRanker} and what NeMo Retriever's hybrid retrieval uses; or by Milvus'
- * {@code WeightedRanker}, see {@link SearchOptions}). Thread-safe.
+ * {@code WeightedRanker}, see {@link SearchOptions}); then, optionally, a {@link Reranker} reorders the
+ * candidates ({@link Reranking}). Thread-safe.
  */
 public final class HybridSearcher {
     /** RRF smoothing constant k, as Milvus' RRFRanker default and NeMo Retriever. */
@@ -37,6 +38,7 @@ public final class HybridSearcher {
     private final String collection;
     private final Embedder embedder;
     private final SearchOptions options;
+    private final Reranking reranking;
 
     /** With {@link SearchOptions#DEFAULTS}; @param embedder the model the collection was written with */
     public HybridSearcher(MilvusClientV2 client, String collection, Embedder embedder) {
@@ -48,20 +50,33 @@ public final class HybridSearcher {
      * @param options  fusion of hybrid searches and how queries are embedded
      */
     public HybridSearcher(MilvusClientV2 client, String collection, Embedder embedder, SearchOptions options) {
+        this(client, collection, embedder, options, Reranking.NONE);
+    }
+
+    /**
+     * @param embedder  the model the collection was written with (used for DENSE and HYBRID queries)
+     * @param options   fusion of hybrid searches and how queries are embedded
+     * @param reranking the second stage applied to every mode's candidates, {@link Reranking#NONE} for none
+     */
+    public HybridSearcher(MilvusClientV2 client, String collection, Embedder embedder, SearchOptions options,
+                          Reranking reranking) {
         this.client = client;
         this.collection = collection;
         this.embedder = embedder;
         this.options = options;
+        this.reranking = reranking;
     }
 
     /**
      * @param query  the question or keywords, not blank
-     * @param topK   hits wanted, 1..16384; each route of a hybrid search also fetches topK candidates
+     * @param topK   hits wanted, 1..16384; each route of a hybrid search also fetches topK candidates (with
+     *               reranking, {@code max(topK, topN)}, all reranked, the best topK kept)
      * @param filter Milvus boolean expression applied to every route, e.g.
      *               {@code source["source_type"] == "pdf"} (see {@link Filters}); null or blank for none
-     * @return up to topK hits, best first (see {@link SearchHit#score()} for the score scale per mode)
+     * @return up to topK hits, best first (see {@link SearchHit#score()} for the score scale per mode; with
+     *         reranking, the reranker's scores)
      * @throws IngestException EMBEDDING_FAILED/EMBED from the embedder; STORE_UNAVAILABLE/UPLOAD when Milvus
-     *                         fails (including an invalid filter)
+     *                         fails (including an invalid filter); RERANK_FAILED/SEARCH from the reranker
      */
     public List<SearchHit> search(String query, int topK, SearchMode mode, String filter) {
         if (query == null || query.isBlank()) {
@@ -71,28 +86,30 @@ public final class HybridSearcher {
             throw new IllegalArgumentException("topK must be in 1.." + MAX_TOP_K + ", got " + topK);
         }
         String expr = filter == null ? "" : filter.strip();
+        int fetch = reranking.candidates(topK);
         SearchResp resp = switch (mode) {
             case DENSE -> call(mode, () -> client.search(SearchReq.builder().collectionName(collection)
                     .annsField(Fields.VECTOR).metricType(CollectionSchemas.DENSE_METRIC).data(dense(query))
-                    .searchParams(Map.of("ef", Math.max(HNSW_EF, topK))).limit(topK).filter(expr)
+                    .searchParams(Map.of("ef", Math.max(HNSW_EF, fetch))).limit(fetch).filter(expr)
                     .outputFields(OUTPUT_FIELDS).build()));
             case SPARSE -> call(mode, () -> client.search(SearchReq.builder().collectionName(collection)
                     .annsField(Fields.SPARSE).metricType(IndexParam.MetricType.BM25).data(sparse(query))
-                    .limit(topK).filter(expr).outputFields(OUTPUT_FIELDS).build()));
+                    .limit(fetch).filter(expr).outputFields(OUTPUT_FIELDS).build()));
             case HYBRID -> {
                 AnnSearchReq dense = AnnSearchReq.builder().vectorFieldName(Fields.VECTOR).vectors(dense(query))
-                        .metricType(CollectionSchemas.DENSE_METRIC).params("{\"ef\": " + Math.max(HNSW_EF, topK) + "}")
-                        .limit(topK).filter(expr).build();
+                        .metricType(CollectionSchemas.DENSE_METRIC).params("{\"ef\": " + Math.max(HNSW_EF, fetch) + "}")
+                        .limit(fetch).filter(expr).build();
                 AnnSearchReq bm25 = AnnSearchReq.builder().vectorFieldName(Fields.SPARSE).vectors(sparse(query))
-                        .metricType(IndexParam.MetricType.BM25).limit(topK).filter(expr).build();
+                        .metricType(IndexParam.MetricType.BM25).limit(fetch).filter(expr).build();
                 yield call(mode, () -> client.hybridSearch(HybridSearchReq.builder().collectionName(collection)
-                        .searchRequests(List.of(dense, bm25)).ranker(ranker()).limit(topK)
+                        .searchRequests(List.of(dense, bm25)).ranker(ranker()).limit(fetch)
                         .outFields(OUTPUT_FIELDS).build()));
             }
         };
         List<SearchResp.SearchResult> results = resp.getSearchResults().isEmpty() ? List.of()
                 : resp.getSearchResults().get(0);
-        return results.stream().map(r -> SearchHit.of(score(mode, r.getScore()), r.getEntity())).toList();
+        return reranking.apply(query,
+                results.stream().map(r -> SearchHit.of(score(mode, r.getScore()), r.getEntity())).toList(), topK);
     }
 
     /**

@@ -57,8 +57,8 @@ public final class RowMapper {
      * @param pages the document's page count, 0 when it has no pages
      * @return the {@link Fields#CONTENT_METADATA} JSON of {@code chunk}: NeMo's {@code ContentMetadataSchema}
      *     (type, description, page_number 0-based or -1, hierarchy, subtype, start_time, end_time, custom_content
-     *     {chunk_index, token_count}), NeMo vdb_upload's location and max_dimensions, and for tables/images
-     *     their {@link ElementMetadata}
+     *     {chunk_index, token_count, heading_path when the chunk has one}), NeMo vdb_upload's location and
+     *     max_dimensions, and for tables/images their {@link ElementMetadata}
      */
     static JsonObject contentMetadata(Chunk chunk, String sourceType, int pages) {
         JsonObject meta = new JsonObject();
@@ -73,6 +73,9 @@ public final class RowMapper {
         JsonObject custom = new JsonObject();
         custom.addProperty(Fields.CHUNK_INDEX, chunk.index());
         custom.addProperty(Fields.TOKEN_COUNT, chunk.tokenCount());
+        if (chunk.headingPath() != null) {
+            custom.addProperty(Fields.HEADING_PATH, chunk.headingPath());
+        }
         meta.add(Fields.CUSTOM_CONTENT, custom);
         ElementMetadata.addTo(meta, chunk);
         return meta;

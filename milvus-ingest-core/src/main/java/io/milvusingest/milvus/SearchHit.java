@@ -25,6 +25,11 @@ import java.util.Map;
 public record SearchHit(float score, String text, String sourceName, String sourceId, int pageNumber,
                         String contentType, int chunkIndex) {
 
+    /** @return this hit with another score (e.g. a reranker's), everything else the same */
+    public SearchHit withScore(float newScore) {
+        return new SearchHit(newScore, text, sourceName, sourceId, pageNumber, contentType, chunkIndex);
+    }
+
     /** Builds a hit from a search result's output fields (text, source, content_metadata). */
     static SearchHit of(float score, Map<String, Object> entity) {
         JsonObject source = json(entity.get(Fields.SOURCE));

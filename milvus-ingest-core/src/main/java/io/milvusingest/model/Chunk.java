@@ -20,9 +20,11 @@ import java.util.Objects;
  *                   Shared, not copied: do not modify
  * @param context    text prefixed to {@code text} when it is embedded, not stored (document title and section
  *                   heading, {@code embed.context-prefix}), or null
+ * @param headingPath the outline headings the chunk falls under, top level first, joined by {@code " > "} (PDF
+ *                   bookmarks), or null when unknown; stored as {@code content_metadata.custom_content.heading_path}
  */
 public record Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount, Element element,
-                    long[] tokenIds, String context) {
+                    long[] tokenIds, String context, String headingPath) {
 
     /** @return the chunks' model tokens, summed ({@link #tokenCount()}) */
     public static long tokens(java.util.List<Chunk> chunks) {
@@ -37,6 +39,12 @@ public record Chunk(String text, ContentType type, int pageNumber, int index, in
         }
     }
 
+    /** A chunk without heading path. */
+    public Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount, Element element,
+                 long[] tokenIds, String context) {
+        this(text, type, pageNumber, index, tokenCount, element, tokenIds, context, null);
+    }
+
     /** A chunk without context. */
     public Chunk(String text, ContentType type, int pageNumber, int index, int tokenCount, Element element,
                  long[] tokenIds) {
@@ -45,7 +53,12 @@ public record Chunk(String text, ContentType type, int pageNumber, int index, in
 
     /** @return this chunk with the given embedding context (null for none) */
     public Chunk withContext(String newContext) {
-        return new Chunk(text, type, pageNumber, index, tokenCount, element, tokenIds, newContext);
+        return new Chunk(text, type, pageNumber, index, tokenCount, element, tokenIds, newContext, headingPath);
+    }
+
+    /** @return this chunk under the given outline heading path (null for none) */
+    public Chunk withHeadingPath(String path) {
+        return new Chunk(text, type, pageNumber, index, tokenCount, element, tokenIds, context, path);
     }
 
     /**
@@ -82,12 +95,12 @@ public record Chunk(String text, ContentType type, int pageNumber, int index, in
         return o instanceof Chunk c
                 && Objects.equals(text, c.text) && type == c.type && pageNumber == c.pageNumber && index == c.index
                 && tokenCount == c.tokenCount && Objects.equals(element, c.element) && Arrays.equals(tokenIds, c.tokenIds)
-                && Objects.equals(context, c.context);
+                && Objects.equals(context, c.context) && Objects.equals(headingPath, c.headingPath);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(text, type, pageNumber, index, tokenCount, element, context) * 31 + Arrays.hashCode(tokenIds);
+        return Objects.hash(text, type, pageNumber, index, tokenCount, element, context, headingPath) * 31 + Arrays.hashCode(tokenIds);
     }
 
     /** Token ids as their count only: a chunk's ids run into the hundreds. */
@@ -95,6 +108,7 @@ public record Chunk(String text, ContentType type, int pageNumber, int index, in
     public String toString() {
         return "Chunk[text=" + text + ", type=" + type + ", pageNumber=" + pageNumber + ", index=" + index
                 + ", tokenCount=" + tokenCount + ", element=" + element + ", tokenIds="
-                + (tokenIds == null ? "null" : tokenIds.length + " ids") + (context == null ? "" : ", context=" + context) + "]";
+                + (tokenIds == null ? "null" : tokenIds.length + " ids") + (context == null ? "" : ", context=" + context)
+                + (headingPath == null ? "" : ", headingPath=" + headingPath) + "]";
     }
 }

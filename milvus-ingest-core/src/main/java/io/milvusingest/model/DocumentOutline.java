@@ -66,8 +66,16 @@ public record DocumentOutline(String title, NavigableMap<Integer, List<Heading>>
      *     when the other is unknown), cut to {@link #MAX_CONTEXT_CHARS} characters; null when there is neither
      */
     public String context(int page) {
+        return context(inEffectOn(page));
+    }
+
+    /**
+     * @param page 1-based page, 0 for page-less content
+     * @return the last heading starting on or before that page, or null (none, or page-less)
+     */
+    public Heading inEffectOn(int page) {
         Map.Entry<Integer, List<Heading>> on = page < 1 ? null : headings.floorEntry(page);
-        return context(on == null ? null : on.getValue().get(on.getValue().size() - 1));
+        return on == null ? null : on.getValue().get(on.getValue().size() - 1);
     }
 
     /** @return as {@link #context(int)}, for a given heading (null: the title alone) */

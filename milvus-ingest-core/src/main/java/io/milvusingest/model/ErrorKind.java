@@ -27,6 +27,11 @@ public enum ErrorKind {
     CAPTION_FAILED(true),
     /** The embedding model failed. Transient: a remote model may recover. */
     EMBEDDING_FAILED(true),
+    /**
+     * The reranking service failed while ordering search hits (search only, never a document's failure).
+     * Transient: a remote model may recover.
+     */
+    RERANK_FAILED(true),
     /** Milvus (or object storage) was unreachable or refused the write. Transient. */
     STORE_UNAVAILABLE(true),
     /**

@@ -20,6 +20,8 @@ import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.MilvusWriter;
 import io.milvusingest.pipeline.ExtractionStep;
+import io.milvusingest.milvus.Reranking;
+import io.milvusingest.rerank.NimReranker;
 import io.milvusingest.pipeline.IngestPipeline;
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +54,7 @@ public final class AppRuntime implements AutoCloseable {
     private StagingWriter staging;
     private GroupCommit commit;
     private List<ExtractionStep> steps = List.of();
+    private Reranking reranking;
 
     private AppRuntime(IngestConfig config, EmbeddingModel model, MilvusConnection milvus, boolean owned) {
         this.config = config;
@@ -222,7 +225,20 @@ public final class AppRuntime implements AutoCloseable {
                         model.embedder().dimension());
             }
         }
-        return new HybridSearcher(milvus.client(), config.milvus().collection(), model.embedder(), config.search());
+        return new HybridSearcher(milvus.client(), config.milvus().collection(), model.embedder(), config.search(),
+                reranking());
+    }
+
+    /** @return the reranking stage of {@link #searcher()}: search.rerank=remote's service, or none */
+    private synchronized Reranking reranking() {
+        if (reranking == null) {
+            var rerank = config.rerank();
+            reranking = rerank == null ? Reranking.NONE : new Reranking(new NimReranker(rerank), rerank.topN());
+            if (rerank != null) {
+                LOG.info("search reranks the top {} candidates with {}", rerank.topN(), rerank);
+            }
+        }
+        return reranking;
     }
 
     public MilvusClientV2 client() {

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code config/application.properties} documents every key with its default; the defaults themselves are
  * written once, in the code that reads and validates each key. This keeps the two in step: the documented file,
  * loaded as a user's file, must give exactly the configuration of no file at all, and every key the code reads
- * must be in it.
+ * must be in it. Both key families are covered: the pipeline's and scale-out's ({@code kafka.*}).
  */
 class DocumentedDefaultsTest {
     private static final Path DOCUMENTED = Path.of("config", "application.properties");
@@ -25,7 +26,8 @@ class DocumentedDefaultsTest {
     /** Keys read only once a feature is on, with the values it requires; the same on both sides. */
     private static final Map<String, String> FEATURES_ON = Map.of(
             "embed.provider", "openai", "embed.remote.url", "http://127.0.0.1:1/v1", "embed.remote.model", "m",
-            "caption.enabled", "true", "caption.url", "http://127.0.0.1:1/v1", "caption.model", "m");
+            "caption.enabled", "true", "caption.url", "http://127.0.0.1:1/v1", "caption.model", "m",
+            "search.rerank", "remote", "search.rerank.url", "http://127.0.0.1:1/v1", "search.rerank.model", "m");
 
     @Test
     void should_configure_exactly_as_the_code_defaults_when_the_documented_file_is_loaded() throws IOException {
@@ -62,9 +64,15 @@ class DocumentedDefaultsTest {
         assertThat(config(wrong, Map.of())).isNotEqualTo(config(new Properties(), Map.of()));
     }
 
-    /** Environment left out, so the machine's variables cannot mask a difference. */
-    private static IngestConfig config(Properties file, Map<String, String> flags) {
-        return IngestConfig.from(new ConfigSource(file, Map.of(), flags), HOME);
+    /**
+     * The configuration of every key family: the pipeline's ({@link IngestConfig}) and scale-out's
+     * ({@link KafkaConfig}, read only in Kafka mode, from the same file). Environment left out, so the machine's
+     * variables cannot mask a difference.
+     */
+    private static List<Object> config(Properties file, Map<String, String> flags) {
+        ConfigSource source = new ConfigSource(file, Map.of(), flags);
+        IngestConfig ingest = IngestConfig.from(source, HOME);
+        return List.of(ingest, KafkaConfig.from(source, ingest.limits().timeout(), ingest.pipelining().workers(), HOME));
     }
 
     private static Properties documented() throws IOException {

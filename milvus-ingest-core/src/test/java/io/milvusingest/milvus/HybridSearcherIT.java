@@ -147,6 +147,35 @@ class HybridSearcherIT {
     }
 
     @Test
+    void aRerankerOrdersTopNCandidatesAndTheBestTopKAreReturned() throws java.io.IOException {
+        try (var stub = new io.milvusingest.rerank.StubRankingServer()) {
+            var options = new io.milvusingest.rerank.RemoteRerankerOptions(stub.baseUrl(), "rerank-model", null, 10,
+                    java.time.Duration.ofSeconds(5), 0, java.time.Duration.ofMillis(10));
+            HybridSearcher reranking = new HybridSearcher(client, collection, EMBEDDER, SearchOptions.DEFAULTS,
+                    new Reranking(new io.milvusingest.rerank.NimReranker(options), 10));
+
+            for (SearchMode mode : List.of(SearchMode.HYBRID, SearchMode.DENSE)) {
+                stub.requests.clear();
+                List<SearchHit> hits = reranking.search("the dog", 1, mode, null);
+
+                // the stub's relevance: occurrences of "the dog"; only one chunk has it
+                assertThat(hits).singleElement().satisfies(hit -> {
+                    assertThat(hit.text()).isEqualTo("The dog sleeps in the sun");
+                    assertThat(hit.sourceId()).isEqualTo("/d/tech.md");
+                    assertThat(hit.score()).isGreaterThan(0.9f);
+                });
+                assertThat(stub.requests).singleElement().satisfies(r ->
+                        assertThat(r.body().path("passages").size()).as(mode.name()).isEqualTo(7));
+            }
+
+            stub.failNext(500);
+            assertThatThrownBy(() -> reranking.search("the dog", 1, SearchMode.SPARSE, null))
+                    .isInstanceOfSatisfying(IngestException.class,
+                            e -> assertThat(e.kind()).isEqualTo(ErrorKind.RERANK_FAILED));
+        }
+    }
+
+    @Test
     void hybridKeepsDenseOnlyResults() {
         // only one chunk contains "xylophone", so BM25 returns one hit; the other two come from the dense route
         assertThat(searcher.search("xylophone", 3, SearchMode.SPARSE, null)).hasSize(1);

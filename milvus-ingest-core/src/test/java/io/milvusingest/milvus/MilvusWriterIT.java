@@ -99,6 +99,28 @@ class MilvusWriterIT {
     }
 
     @Test
+    void storesTheHeadingPathUnderCustomContentWhereFiltersReachIt() {
+        var plain = TestDocs.doc("/d/book.pdf", embedder, "cover", "pruning in winter");
+        var doc = new io.milvusingest.model.EmbeddedDocument(plain.source(), plain.pages(),
+                List.of(plain.chunks().get(0), plain.chunks().get(1).withHeadingPath("2 Garden > 2.1 Trees")),
+                plain.vectors());
+        writer.write(doc);
+
+        String underTrees = Filters.jsonPath(Fields.CONTENT_METADATA, Fields.CUSTOM_CONTENT) + "[\""
+                + Fields.HEADING_PATH + "\"] == \"2 Garden > 2.1 Trees\"";
+        List<Map<String, Object>> rows = client.query(QueryReq.builder().collectionName(collection).filter(underTrees)
+                .outputFields(List.of(Fields.TEXT, Fields.CONTENT_METADATA)).build())
+                .getQueryResults().stream().map(r -> r.getEntity()).toList();
+        assertThat(rows).singleElement().satisfies(row -> {
+            assertThat(row.get(Fields.TEXT)).isEqualTo("pruning in winter");
+            JsonObject meta = (JsonObject) row.get(Fields.CONTENT_METADATA);
+            assertThat(meta.getAsJsonObject(Fields.CUSTOM_CONTENT).get(Fields.HEADING_PATH).getAsString())
+                    .isEqualTo("2 Garden > 2.1 Trees");
+        });
+        assertThat(writer.count(null)).isEqualTo(2);
+    }
+
+    @Test
     void awkwardSourceIdsOnlyTouchTheirOwnRows() {
         List<String> ids = List.of("/d/a\"b.txt", "/d/a\\b.txt", "C:\\dir\\x.txt", "/d/line\nbreak.txt",
                 "/d/x.txt", "/d/x.txt.bak", "/d/ünï code ✓.txt", "/d/q\" or pk >= 0 or \"x.txt");

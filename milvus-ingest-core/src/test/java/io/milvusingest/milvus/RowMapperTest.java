@@ -64,6 +64,18 @@ class RowMapperTest {
     }
 
     @Test
+    void headingPathGoesUnderCustomContentOnlyWhenKnown() {
+        Chunk under = new Chunk("Prune in winter.", ContentType.TEXT, 3, 0, 4).withHeadingPath("2 Garden > 2.1 Trees");
+        JsonObject meta = RowMapper.contentMetadata(under, "pdf", 3);
+        assertThat(meta.getAsJsonObject(Fields.CUSTOM_CONTENT).get(Fields.HEADING_PATH).getAsString())
+                .isEqualTo("2 Garden > 2.1 Trees");
+        assertThat(meta.has(Fields.HEADING_PATH)).as("not at the top level").isFalse();
+
+        assertThat(RowMapper.contentMetadata(new Chunk("Cover.", ContentType.TEXT, 1, 0, 1), "pdf", 3)
+                .getAsJsonObject(Fields.CUSTOM_CONTENT).has(Fields.HEADING_PATH)).isFalse();
+    }
+
+    @Test
     void splitsByRowCountAndBytes() {
         EmbeddedDocument doc = TestDocs.doc("/d/seven.txt", embedder, "a", "b", "c", "d", "e", "f", "g");
         assertThat(RowMapper.batches(doc, 3, Long.MAX_VALUE)).extracting(List::size).containsExactly(3, 3, 1);

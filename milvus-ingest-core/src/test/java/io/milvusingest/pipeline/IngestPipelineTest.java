@@ -133,8 +133,14 @@ class IngestPipelineTest {
         RecordingEmbedder off = new RecordingEmbedder(BgeSmallEmbedder.MAX_TOKENS);
         IngestPipeline plain = IngestPipeline.builder().extractor(d -> withOutline).chunker(chunker).embedder(off)
                 .writer(d -> null).build();
-        plain.embed(doc, 1, plain.split(doc, withOutline));
+        List<Chunk> unprefixed = plain.split(doc, withOutline);
+        plain.embed(doc, 1, unprefixed);
         assertThat(off.texts).containsExactly("Page one text.");
+        // the heading path is kept for content_metadata whatever the switches
+        assertThat(unprefixed).extracting(Chunk::headingPath).containsExactly("Intro");
+        assertThat(chunks).extracting(Chunk::headingPath).containsExactly("Intro");
+        Extraction noOutline = new Extraction(withOutline.elements(), 1);
+        assertThat(plain.split(doc, noOutline)).extracting(Chunk::headingPath).containsOnlyNulls();
     }
 
     @Test
@@ -154,6 +160,7 @@ class IngestPipelineTest {
         assertThat(plain).extracting(Chunk::text).containsExactly("Cover page.", "1 Soil\nSoil is alive.", "2 Trees\nPrune in winter.");
         assertThat(plain).extracting(Chunk::index).containsExactly(0, 1, 2);
         assertThat(plain).extracting(Chunk::context).containsOnlyNulls();
+        assertThat(plain).extracting(Chunk::headingPath).containsExactly(null, "1 Soil", "2 Trees");
 
         assertThat(cut.toBuilder().outlineChunking(new OutlineChunking(true, true)).build().split(doc, book))
                 .extracting(Chunk::context)
