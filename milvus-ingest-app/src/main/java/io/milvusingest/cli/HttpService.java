@@ -41,7 +41,7 @@ final class HttpService {
         ServeConfig serve = config.serve();
         ApiKeyGuard guard = ApiKeyGuard.of(serve, apiKey);
         Collections collections = new Collections(runtime.client(), runtime.embedder(), config.search(),
-                config.milvus().collection(),
+                runtime.reranking(), config.milvus().collection(),
                 config.milvus().routes().values());
         main.configure().addRoutesBuilder(new ServeRoutes(new EmbeddingsEndpoint(runtime.embedder(),
                 runtime.tokenizer()),

@@ -4,6 +4,7 @@ import io.milvus.v2.client.MilvusClientV2;
 import io.milvusingest.embed.Embedder;
 import io.milvusingest.milvus.CollectionManager;
 import io.milvusingest.milvus.HybridSearcher;
+import io.milvusingest.milvus.Reranking;
 import io.milvusingest.milvus.SearchOptions;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -21,14 +22,19 @@ public final class Collections {
     private final String defaultName;
     private final Set<String> names;
     private final SearchOptions options;
+    private final Reranking reranking;
     private final Map<String, HybridSearcher> searchers = new ConcurrentHashMap<>();
 
-    /** @param options fusion and query embedding, as {@code bin/ingest search} uses them ({@code search.*}) */
-    public Collections(MilvusClientV2 client, Embedder embedder, SearchOptions options, String defaultName,
-                       Iterable<String> routed) {
+    /**
+     * @param options   fusion and query embedding, as {@code bin/ingest search} uses them ({@code search.*})
+     * @param reranking the reranker of every search ({@code search.rerank}), as {@code bin/ingest search} uses it
+     */
+    public Collections(MilvusClientV2 client, Embedder embedder, SearchOptions options, Reranking reranking,
+                       String defaultName, Iterable<String> routed) {
         this.client = client;
         this.embedder = embedder;
         this.options = options;
+        this.reranking = reranking;
         this.defaultName = defaultName;
         Set<String> all = new LinkedHashSet<>();
         all.add(defaultName);
@@ -53,7 +59,7 @@ public final class Collections {
     public HybridSearcher searcher(String collection) {
         return searchers.computeIfAbsent(collection, c -> {
             new CollectionManager(client).loadForSearch(c, embedder.dimension());
-            return new HybridSearcher(client, c, embedder, options);
+            return new HybridSearcher(client, c, embedder, options, reranking);
         });
     }
 
