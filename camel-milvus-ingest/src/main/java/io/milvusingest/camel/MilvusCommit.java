@@ -3,6 +3,7 @@ package io.milvusingest.camel;
 import io.milvusingest.milvus.GroupCommit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.LongConsumer;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.AsyncProcessorSupport;
@@ -21,6 +22,17 @@ public final class MilvusCommit extends AsyncProcessorSupport {
     /** Name of this processor in the Camel registry, as the YAML routes reference it. */
     public static final String BEAN = "milvusCommit";
 
+    private final LongConsumer latencyNanos;
+
+    public MilvusCommit() {
+        this(nanos -> { });
+    }
+
+    /** @param latencyNanos receives each commit's wait (arrival to flush completed), in nanoseconds (metrics) */
+    public MilvusCommit(LongConsumer latencyNanos) {
+        this.latencyNanos = latencyNanos;
+    }
+
     @Override
     public boolean process(Exchange exchange, AsyncCallback callback) {
         GroupCommit commit = exchange.getProperty(MilvusIngestConstants.COMMIT_PROPERTY, GroupCommit.class);
@@ -29,6 +41,7 @@ public final class MilvusCommit extends AsyncProcessorSupport {
             return true;
         }
         CompletableFuture<Void> flushed;
+        long t0 = System.nanoTime();
         try {
             flushed = commit.commitAsync();
         } catch (RuntimeException e) {
@@ -40,6 +53,8 @@ public final class MilvusCommit extends AsyncProcessorSupport {
             if (error != null) {
                 exchange.setException(error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error);
+            } else {
+                latencyNanos.accept(System.nanoTime() - t0);
             }
             // continues the route on the thread that completed the flush
             callback.done(false);

@@ -6,7 +6,10 @@ import io.milvusingest.config.ConfigSource;
 import io.milvusingest.config.KafkaConfig;
 import io.milvusingest.runtime.AppRuntime;
 
+import io.milvusingest.camel.MilvusCommit;
 import io.milvusingest.config.IngestConfig;
+import io.milvusingest.config.ServeConfig;
+import io.milvusingest.serve.IngestMetrics;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.report.RunReport;
 import io.milvusingest.route.InboxLock;
@@ -48,10 +51,14 @@ final class RunCommand implements Callable<Integer> {
         try (InboxLock lock = InboxLock.acquire(config.inbox()); AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             ProgressPrinter printer = new ProgressPrinter(System.out);
             RunReport report = RunReport.open(config.reportDir(), "run");
-            ProgressListener listener = ProgressListener.both(printer, report);
+            IngestMetrics metrics = new IngestMetrics();
+            ProgressListener listener = ProgressListener.both(ProgressListener.both(printer, report), metrics);
             // Kafka mode: the drop folder publishes work items for bin/ingest worker instead of ingesting
             Main main = kafka.inbox() ? KafkaApp.inboxMain(runtime, listener, kafka, routes)
                     : CamelApp.camelMain(runtime, listener, routes);
+            if (config.serve().inRun()) {
+                serveToo(main, runtime, metrics);
+            }
             System.out.println("watching " + config.inbox() + (kafka.inbox() ? " (publishing to " + kafka.workTopic()
                     + " via " + kafka.sharedDir() + ")" : " (collection " + config.milvus().collection() + ")")
                     + "; Ctrl-C to stop");
@@ -72,6 +79,22 @@ final class RunCommand implements Callable<Integer> {
             closed.countDown();
         }
         return 0;
+    }
+
+    /**
+     * serve.in-run=true: the HTTP service of {@code bin/ingest serve} ({@link HttpService}) on serve.host:serve.port,
+     * with the ingest metrics (commit latency from {@code milvusCommit}), and the health endpoint moved there from
+     * health.port, so the process has one HTTP server and one port.
+     *
+     * @throws IllegalStateException when serve.host is beyond loopback and there is no API key
+     */
+    private static void serveToo(Main main, AppRuntime runtime, IngestMetrics metrics) {
+        HttpService.install(main, runtime, metrics, System.getenv(ServeConfig.API_KEY_ENV), false);
+        main.bind(MilvusCommit.BEAN, new MilvusCommit(metrics::committed));
+        HttpService.properties(runtime.config().serve()).forEach((k, v) -> main.addOverrideProperty((String) k,
+                (String) v));
+        System.out.println("serving http://" + runtime.config().serve().host() + ":" + runtime.config().serve().port()
+                + "/ (serve.in-run=true: web page, API, /observe/health and /observe/metrics)");
     }
 
     /** Waits, at most {@value #CLOSE_TIMEOUT_S} s (Camel's graceful stop, Milvus Lite's stop), for latch. */

@@ -1,11 +1,10 @@
 package io.milvusingest.cli;
 
 import io.milvusingest.config.IngestConfig;
+import io.milvusingest.config.ServeConfig;
 import io.milvusingest.runtime.AppRuntime;
-import io.milvusingest.serve.EmbeddingsEndpoint;
-import io.milvusingest.serve.ServeRoutes;
+import io.milvusingest.serve.IngestMetrics;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
@@ -13,21 +12,25 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code bin/ingest serve}: the HTTP service on {@code serve.host}:{@code serve.port} (camel-main's embedded
- * platform-http server) until stopped (Ctrl-C, SIGTERM); today OpenAI's {@code POST /v1/embeddings}.
+ * platform-http server) until stopped (Ctrl-C, SIGTERM): the web page, the search and documents API, OpenAI's
+ * {@code POST /v1/embeddings}, health and metrics ({@link HttpService}).
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the HTTP API (OpenAI-compatible POST /v1/embeddings on the in-process model) on "
-                + "serve.host:serve.port until stopped.")
+        description = "Serve the web page, the search API (/api/search, /api/documents), OpenAI-compatible "
+                + "POST /v1/embeddings, /observe/health and /observe/metrics on serve.host:serve.port until stopped.")
 final class ServeCommand implements Callable<Integer> {
-    /** Largest request body accepted, bytes: 2048 inputs of 510 tokens fit well within it. */
-    static final long MAX_BODY_BYTES = 16L << 20;
-
     @Mixin
     CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
         IngestConfig config = common.load(Map.of());
+        String apiKey = System.getenv(ServeConfig.API_KEY_ENV);
+        if (!config.serve().loopback() && (apiKey == null || apiKey.isBlank())) { // before the model loads
+            System.err.println("serve.host=" + config.serve().host() + " is reachable beyond this machine: set the "
+                    + "API key in the environment variable " + ServeConfig.API_KEY_ENV);
+            return 2;
+        }
         try (AppRuntime runtime = AppRuntime.start(config, CommonOptions.home())) {
             // The app starting on an existing collection loads it: Milvus Lite forgets loads when it restarts, and
             // clients of this server (NeMo's retrieval) search the collection without loading it.
@@ -35,23 +38,15 @@ final class ServeCommand implements Callable<Integer> {
             System.out.println("collection " + collection + (runtime.loadExistingCollection() ? ": loaded"
                     : ": does not exist yet"));
             Main main = new Main();
-            main.configure().addRoutesBuilder(new ServeRoutes(new EmbeddingsEndpoint(runtime.embedder(),
-                    runtime.tokenizer())));
-            main.setOverrideProperties(serverProperties(config));
-            System.out.println("serving http://" + config.serve().host() + ":" + config.serve().port()
-                    + ServeRoutes.EMBEDDINGS_PATH + " (model " + runtime.embedder().modelName() + "); Ctrl-C to stop");
+            HttpService.install(main, runtime, new IngestMetrics(), apiKey, true);
+            main.setOverrideProperties(HttpService.properties(config.serve()));
+            String host = config.serve().host().contains(":") ? "[" + config.serve().host() + "]" : config.serve().host();
+            System.out.println("serving http://" + host + ":" + config.serve().port() + "/ (model "
+                    + runtime.embedder().modelName() + "; API key " + (apiKey == null || apiKey.isBlank()
+                    ? "not set: deletes refused" : "required" + (config.serve().loopback() ? " for deletes" : ""))
+                    + "); Ctrl-C to stop");
             main.run();
         }
         return 0;
-    }
-
-    /** camel-main's embedded HTTP server (camel-platform-http-main) on serve.host:serve.port. */
-    static Properties serverProperties(IngestConfig config) {
-        Properties p = new Properties();
-        p.setProperty("camel.server.enabled", "true");
-        p.setProperty("camel.server.host", config.serve().host());
-        p.setProperty("camel.server.port", Integer.toString(config.serve().port()));
-        p.setProperty("camel.server.maxBodySize", Long.toString(MAX_BODY_BYTES));
-        return p;
     }
 }

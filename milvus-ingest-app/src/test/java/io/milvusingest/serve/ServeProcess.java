@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,11 +18,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServeProcess implements AutoCloseable {
     private final Process process;
+    private final String host;
     private final int port;
     private final Path log;
 
-    private ServeProcess(Process process, int port, Path log) {
+    private ServeProcess(Process process, String host, int port, Path log) {
         this.process = process;
+        this.host = host;
         this.port = port;
         this.log = log;
     }
@@ -34,15 +37,31 @@ public final class ServeProcess implements AutoCloseable {
      */
     public static ServeProcess start(String milvusUri, String collection, Path workDir)
             throws IOException, InterruptedException {
+        return start(workDir, "127.0.0.1", Map.of(), List.of("serve", "-p", "milvus.uri=" + milvusUri,
+                "-p", "milvus.stream=true", "-p", "milvus.collection=" + collection));
+    }
+
+    /**
+     * Starts {@code bin/ingest ARGS -p serve.host=HOST -p serve.port=FREE} and waits (up to 2 min) until its port
+     * accepts connections.
+     *
+     * @param host a loopback address, e.g. 127.0.0.2 to be "beyond" 127.0.0.1 without leaving the machine
+     * @param env  added to the process's environment (e.g. the API key)
+     */
+    public static ServeProcess start(Path workDir, String host, Map<String, String> env, List<String> args)
+            throws IOException, InterruptedException {
         int port;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
             port = s.getLocalPort();
         }
-        List<String> cmd = new ArrayList<>(List.of("bin/ingest", "serve", "-p", "serve.port=" + port,
-                "-p", "milvus.uri=" + milvusUri, "-p", "milvus.stream=true", "-p", "milvus.collection=" + collection));
+        List<String> cmd = new ArrayList<>(List.of("bin/ingest"));
+        cmd.addAll(args);
+        cmd.addAll(List.of("-p", "serve.host=" + host, "-p", "serve.port=" + port));
         Path log = Files.createTempFile(workDir, "serve", ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        ServeProcess serve = new ServeProcess(p, port, log);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        ServeProcess serve = new ServeProcess(p, host, port, log);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (!serve.accepts()) {
             if (!p.isAlive() || System.nanoTime() > deadline) {
@@ -56,7 +75,7 @@ public final class ServeProcess implements AutoCloseable {
 
     private boolean accepts() {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            s.connect(new InetSocketAddress(host, port), 500);
             return true;
         } catch (IOException e) {
             return false;
@@ -65,7 +84,7 @@ public final class ServeProcess implements AutoCloseable {
 
     /** @return e.g. {@code http://127.0.0.1:41234} */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + host + ":" + port;
     }
 
     /** @return what it printed so far */

@@ -201,7 +201,7 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                         k.fraction("search.dense-weight", SearchOptions.DEFAULTS.denseWeight()),
                         k.bool("search.query-instruction", SearchOptions.DEFAULTS.queryInstruction())),
                 k.bool("embed.context-prefix", false), k.bool("chunk.by-heading", false), RerankConfig.read(src, k),
-                new ServeConfig(k.host("serve.host", "127.0.0.1"), k.atMost("serve.port", 8000, 65_535)));
+                ServeConfig.read(k, home, home.resolve(k.string("ingest.inbox", "./inbox")).normalize()));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }

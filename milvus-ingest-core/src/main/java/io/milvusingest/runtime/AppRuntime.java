@@ -229,8 +229,11 @@ public final class AppRuntime implements AutoCloseable {
                 reranking());
     }
 
-    /** @return the reranking stage of {@link #searcher()}: search.rerank=remote's service, or none */
-    private synchronized Reranking reranking() {
+    /**
+     * @return the reranking stage of every search of this runtime ({@link #searcher()}, the HTTP service):
+     *     search.rerank=remote's service, or none
+     */
+    public synchronized Reranking reranking() {
         if (reranking == null) {
             var rerank = config.rerank();
             reranking = rerank == null ? Reranking.NONE : new Reranking(new NimReranker(rerank), rerank.topN());

@@ -187,9 +187,13 @@ class IngestConfigTest {
 
     @Test
     void serveBindsToLoopbackByDefaultAndChecksItsPort() {
-        assertThat(config(Map.of(), Map.of(), Map.of()).serve()).isEqualTo(new ServeConfig("127.0.0.1", 8000));
-        assertThat(config(Map.of(), Map.of("SERVE_HOST", "0.0.0.0"), Map.of("serve.port", "9100")).serve())
-                .isEqualTo(new ServeConfig("0.0.0.0", 9100));
+        IngestConfig defaults = config(Map.of(), Map.of(), Map.of());
+        assertThat(defaults.serve()).isEqualTo(new ServeConfig("127.0.0.1", 8000, List.of(defaults.inbox()), 65_536, false));
+        assertThat(defaults.serve().loopback()).isTrue();
+        ServeConfig open = config(Map.of(), Map.of("SERVE_HOST", "0.0.0.0"), Map.of("serve.port", "9100")).serve();
+        assertThat(open.host()).isEqualTo("0.0.0.0");
+        assertThat(open.port()).isEqualTo(9100);
+        assertThat(open.loopback()).isFalse();
         assertThatThrownBy(() -> config(Map.of(), Map.of(), Map.of("serve.port", "70000")))
                 .hasMessageContaining("serve.port=70000 must be at most 65535");
     }
