@@ -81,9 +81,11 @@ public final class CollectionManager {
                 verify(name, dimension);
                 outcome = Outcome.EXISTED;
             }
-        } else {
-            create(name, dimension);
+        } else if (createUnlessRaced(name, dimension)) {
             outcome = Outcome.CREATED;
+        } else {
+            verify(name, dimension);
+            outcome = Outcome.EXISTED;
         }
         load(name);
         if (outcome == Outcome.EXISTED && !generatesKeys(name)) { // only our own collections had the old layout
@@ -153,6 +155,24 @@ public final class CollectionManager {
             client.loadCollection(LoadCollectionReq.builder().collectionName(name).build());
             return null;
         });
+    }
+
+    /**
+     * @return false when another client created the collection between our check and our create: workers that
+     *     start together (Kafka scale-out) all find it missing, and all but one are refused with "already exists"
+     */
+    private boolean createUnlessRaced(String name, int dimension) {
+        try {
+            create(name, dimension);
+            return true;
+        } catch (RuntimeException e) {
+            if (call("check collection " + name, () -> client.hasCollection(
+                    HasCollectionReq.builder().collectionName(name).build()))) {
+                LOG.info("collection {} was created by another client meanwhile", name);
+                return false;
+            }
+            throw e;
+        }
     }
 
     private void create(String name, int dimension) {

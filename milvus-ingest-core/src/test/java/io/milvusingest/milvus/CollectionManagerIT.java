@@ -38,6 +38,32 @@ class CollectionManagerIT {
     }
 
     @Test
+    void lets_clients_that_start_together_all_find_one_collection() throws Exception {
+        String name = MilvusLiteExtension.collectionName("raced");
+        int clients = 4;
+        java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(clients);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(clients);
+        try {
+            List<java.util.concurrent.Future<CollectionManager.Outcome>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await(); // all check "missing" at about the same time, then all create
+                    return manager.ensureCollection(name, 384, false);
+                }));
+            }
+            List<CollectionManager.Outcome> got = new java.util.ArrayList<>();
+            for (var f : outcomes) {
+                got.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(got).containsOnly(CollectionManager.Outcome.CREATED, CollectionManager.Outcome.EXISTED)
+                    .contains(CollectionManager.Outcome.CREATED);
+            assertThat(client.getLoadState(GetLoadStateReq.builder().collectionName(name).build())).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void createsTheHybridSchemaWithIndexesAndLoadsIt() {
         String name = MilvusLiteExtension.collectionName("schema");
         assertThat(manager.ensureCollection(name, 384, false)).isEqualTo(CollectionManager.Outcome.CREATED);
