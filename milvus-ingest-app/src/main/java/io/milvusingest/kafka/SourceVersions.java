@@ -18,7 +18,8 @@ import java.util.Map;
 
 /**
  * The planner's state, read from the collection itself: which version (ETag) of each bucket object is ingested,
- * from the {@code source} field of each document's first chunk. Any instance can read it, so whichever holds
+ * from the {@code source} field of each document's first chunk ({@code source.custom_content.etag}, where
+ * rows following NeMo Retriever's metadata schema keep our keys). Any instance can read it, so whichever holds
  * the planner lock plans from the same state; there is no local file to lose or to share.
  */
 final class SourceVersions {
@@ -37,7 +38,7 @@ final class SourceVersions {
     static Map<String, String> read(MilvusClientV2 client, String collection, String sourceIdPrefix) {
         String filter = Filters.and(
                 Filters.jsonPath(Fields.SOURCE, Fields.SOURCE_ID) + " like " + Filters.quote(like(sourceIdPrefix)),
-                Filters.jsonPath(Fields.CONTENT_METADATA, Fields.CHUNK_INDEX) + " == 0");
+                Filters.jsonPath(Fields.CONTENT_METADATA, Fields.CUSTOM_CONTENT, Fields.CHUNK_INDEX) + " == 0");
         Map<String, String> versions = new HashMap<>();
         try {
             QueryIterator it = client.queryIterator(QueryIteratorReq.builder().collectionName(collection)
@@ -51,7 +52,7 @@ final class SourceVersions {
                                 : JsonParser.parseString(String.valueOf(field)).getAsJsonObject();
                         String id = source.get(Fields.SOURCE_ID).getAsString();
                         if (id.startsWith(sourceIdPrefix)) {
-                            versions.put(id, source.has(Fields.ETAG) ? source.get(Fields.ETAG).getAsString() : null);
+                            versions.put(id, etag(source));
                         }
                     }
                 }
@@ -63,6 +64,12 @@ final class SourceVersions {
                     "reading the ingested versions from collection " + collection + " failed: " + e.getMessage(), e);
         }
         return versions;
+    }
+
+    /** @return the ETag our rows keep under {@code source.custom_content} (NeMo's schema's place for our keys), or null */
+    private static String etag(JsonObject source) {
+        JsonObject custom = source.getAsJsonObject(Fields.CUSTOM_CONTENT);
+        return custom != null && custom.has(Fields.ETAG) ? custom.get(Fields.ETAG).getAsString() : null;
     }
 
     /** @return a LIKE pattern matching ids that start with prefix ('%' and '_' in it escaped) */
