@@ -8,6 +8,7 @@ import io.milvus.v2.client.MilvusClientV2;
 import io.milvus.v2.common.ConsistencyLevel;
 import io.milvus.v2.service.vector.request.QueryReq;
 import io.milvusingest.milvus.CollectionManager;
+import io.milvusingest.milvus.Fields;
 import io.milvusingest.milvus.Filters;
 import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.MilvusLiteExtension;
@@ -222,7 +223,7 @@ class KafkaScaleOutIT {
             long rows = count(client, "scaled", Filters.sourceIdEquals(item.source()));
             assertThat(rows).as("the document in flight finished").isGreaterThan(50);
             assertThat(count(client, "scaled", Filters.and(Filters.sourceIdEquals(item.source()),
-                    "content_metadata[\"chunk_index\"] == " + (rows - 1)))).as("its last chunk").isEqualTo(1);
+                    CHUNK_INDEX + " == " + (rows - 1)))).as("its last chunk").isEqualTo(1);
             assertThat(topics.readAll(FAILED, Duration.ofSeconds(2))).isEmpty();
         } finally {
             client.close();
@@ -265,9 +266,13 @@ class KafkaScaleOutIT {
     }
 
     /** @return documents with rows in the scaled collection (first chunks) */
+    /** Where rows keep their chunk index (NeMo's content_metadata takes our keys under custom_content). */
+    private static final String CHUNK_INDEX =
+            Filters.jsonPath(Fields.CONTENT_METADATA, Fields.CUSTOM_CONTENT, Fields.CHUNK_INDEX);
+
     private static long documents(MilvusClientV2 client) {
         try {
-            return count(client, "scaled", "content_metadata[\"chunk_index\"] == 0");
+            return count(client, "scaled", CHUNK_INDEX + " == 0");
         } catch (RuntimeException e) {
             return -1; // not created yet, or Milvus restarting
         }
@@ -283,8 +288,9 @@ class KafkaScaleOutIT {
                 .getQueryResults().forEach(r -> {
                     JsonObject source = json(r.getEntity().get("source"));
                     JsonObject meta = json(r.getEntity().get("content_metadata"));
-                    keys.add(PrimaryKeys.of("s3://" + BUCKET + "/docs/" + source.get("source_name").getAsString(),
-                            meta.get("chunk_index").getAsInt()));
+                    String name = Path.of(source.get(Fields.SOURCE_NAME).getAsString()).getFileName().toString();
+                    keys.add(PrimaryKeys.of("s3://" + BUCKET + "/docs/" + name,
+                            meta.getAsJsonObject(Fields.CUSTOM_CONTENT).get(Fields.CHUNK_INDEX).getAsInt()));
                 });
         return keys;
     }
