@@ -59,7 +59,7 @@ public class MilvusIngestConfiguration implements Cloneable {
     private int bulkThreshold = 5000;
 
     @UriParam(label = "chunk", defaultValue = "384",
-              description = "Chunk length in model tokens (chunk.size); at most the model's 512.")
+              description = "Chunk length in model tokens (chunk.size); at most the model's 510 (512 minus [CLS] and [SEP]).")
     private int chunkSize = 384;
     @UriParam(label = "chunk", defaultValue = "64",
               description = "Tokens shared by consecutive chunks, less than chunkSize (chunk.overlap).")
