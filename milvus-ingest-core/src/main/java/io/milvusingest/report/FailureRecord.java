@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -52,7 +53,8 @@ public record FailureRecord(String file, String source, ErrorKind kind, String s
     }
 
     /**
-     * Writes {@code <failedFile>.error.json} beside the failed file (which may not be there yet), creating its folder.
+     * Writes {@code <failedFile>.error.json} beside the failed file (which may not be there yet), creating its folder;
+     * the record appears whole (temporary file, then an atomic move).
      *
      * @return the file written
      * @throws IOException when the disk refuses
@@ -60,7 +62,14 @@ public record FailureRecord(String file, String source, ErrorKind kind, String s
     public Path writeBeside(Path failedFile) throws IOException {
         Files.createDirectories(failedFile.toAbsolutePath().getParent());
         Path target = failedFile.resolveSibling(failedFile.getFileName() + ERROR_SUFFIX);
-        JSON.writeValue(target.toFile(), this);
+        // written aside, then moved in one step: whoever watches .failed/ never reads half a record
+        Path tmp = Files.createTempFile(target.getParent(), ".", ERROR_SUFFIX);
+        try {
+            JSON.writeValue(tmp.toFile(), this);
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
         return target;
     }
 }
