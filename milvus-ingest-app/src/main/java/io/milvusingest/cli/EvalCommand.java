@@ -46,7 +46,7 @@ final class EvalCommand implements Callable<Integer> {
     String mode;
 
     @Option(names = "--json", description = "Print {summary, questions: [{question, source, page, page_rank, "
-            + "doc_rank, retrieved}]} instead of the table.")
+            + "doc_rank, retrieved: [{source, page, chunk, score}]}]} instead of the table.")
     boolean json;
 
     @Override

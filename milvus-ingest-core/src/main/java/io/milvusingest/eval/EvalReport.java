@@ -38,7 +38,7 @@ public record EvalReport(List<QuestionResult> results, Scores page, Scores docum
 
     /**
      * @return {@code {summary: {questions, page: {...}, document: {...}}, questions: [{question, source, page,
-     *     page_rank, doc_rank, retrieved: [{source, page}]}]}}; ranks are 1-based, 0 = not retrieved
+     *     page_rank, doc_rank, retrieved: [{source, page, chunk, score}]}]}}; ranks are 1-based, 0 = not retrieved
      */
     public Map<String, Object> toJson() {
         Map<String, Object> summary = new LinkedHashMap<>();

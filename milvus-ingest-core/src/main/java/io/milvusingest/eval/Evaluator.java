@@ -53,7 +53,7 @@ public final class Evaluator {
         for (int i = 0; i < hits.size(); i++) {
             SearchHit h = hits.get(i);
             top.add(new QuestionResult.Retrieved(EvalQuestion.fileName(h.sourceName() != null ? h.sourceName()
-                    : h.sourceId()), h.page()));
+                    : h.sourceId()), h.page(), h.chunkIndex(), h.score()));
             if (q.isExpectedSource(h.sourceId(), h.sourceName())) {
                 docRank = docRank == 0 ? i + 1 : docRank;
                 if (pageRank == 0 && PageNumbers.samePage(q.expectedPage(), h.pageNumber())) {
