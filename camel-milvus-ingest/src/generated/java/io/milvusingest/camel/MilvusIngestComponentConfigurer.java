@@ -34,11 +34,17 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bulkthreshold":
         case "bulkThreshold": getOrCreateConfiguration(target).setBulkThreshold(property(camelContext, int.class, value)); return true;
+        case "chunkbyheading":
+        case "chunkByHeading": getOrCreateConfiguration(target).setChunkByHeading(property(camelContext, boolean.class, value)); return true;
         case "chunkoverlap":
         case "chunkOverlap": getOrCreateConfiguration(target).setChunkOverlap(property(camelContext, int.class, value)); return true;
         case "chunksize":
         case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.milvusingest.camel.MilvusIngestConfiguration.class, value)); return true;
+        case "contextprefix":
+        case "contextPrefix": getOrCreateConfiguration(target).setContextPrefix(property(camelContext, boolean.class, value)); return true;
+        case "denseweight":
+        case "denseWeight": getOrCreateConfiguration(target).setDenseWeight(property(camelContext, double.class, value)); return true;
         case "embedapikey":
         case "embedApiKey": getOrCreateConfiguration(target).setEmbedApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "embedbaseurl":
@@ -59,6 +65,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "extracttext":
         case "extractText": getOrCreateConfiguration(target).setExtractText(property(camelContext, boolean.class, value)); return true;
         case "filter": getOrCreateConfiguration(target).setFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "fusioncandidates":
+        case "fusionCandidates": getOrCreateConfiguration(target).setFusionCandidates(property(camelContext, int.class, value)); return true;
         case "indextype":
         case "indexType": getOrCreateConfiguration(target).setIndexType(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -73,6 +81,7 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.milvusingest.camel.MilvusIngestOperation.class, value)); return true;
         case "progresslistener":
         case "progressListener": target.setProgressListener(property(camelContext, io.milvusingest.pipeline.ProgressListener.class, value)); return true;
+        case "ranker": getOrCreateConfiguration(target).setRanker(property(camelContext, java.lang.String.class, value)); return true;
         case "recreate": getOrCreateConfiguration(target).setRecreate(property(camelContext, boolean.class, value)); return true;
         case "rerank": getOrCreateConfiguration(target).setRerank(property(camelContext, java.lang.String.class, value)); return true;
         case "rerankapikey":
@@ -106,11 +115,17 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": return boolean.class;
         case "bulkthreshold":
         case "bulkThreshold": return int.class;
+        case "chunkbyheading":
+        case "chunkByHeading": return boolean.class;
         case "chunkoverlap":
         case "chunkOverlap": return int.class;
         case "chunksize":
         case "chunkSize": return int.class;
         case "configuration": return io.milvusingest.camel.MilvusIngestConfiguration.class;
+        case "contextprefix":
+        case "contextPrefix": return boolean.class;
+        case "denseweight":
+        case "denseWeight": return double.class;
         case "embedapikey":
         case "embedApiKey": return java.lang.String.class;
         case "embedbaseurl":
@@ -131,6 +146,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "extracttext":
         case "extractText": return boolean.class;
         case "filter": return java.lang.String.class;
+        case "fusioncandidates":
+        case "fusionCandidates": return int.class;
         case "indextype":
         case "indexType": return java.lang.String.class;
         case "lazystartproducer":
@@ -145,6 +162,7 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "operation": return io.milvusingest.camel.MilvusIngestOperation.class;
         case "progresslistener":
         case "progressListener": return io.milvusingest.pipeline.ProgressListener.class;
+        case "ranker": return java.lang.String.class;
         case "recreate": return boolean.class;
         case "rerank": return java.lang.String.class;
         case "rerankapikey":
@@ -174,11 +192,17 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bulkthreshold":
         case "bulkThreshold": return getOrCreateConfiguration(target).getBulkThreshold();
+        case "chunkbyheading":
+        case "chunkByHeading": return getOrCreateConfiguration(target).isChunkByHeading();
         case "chunkoverlap":
         case "chunkOverlap": return getOrCreateConfiguration(target).getChunkOverlap();
         case "chunksize":
         case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
         case "configuration": return target.getConfiguration();
+        case "contextprefix":
+        case "contextPrefix": return getOrCreateConfiguration(target).isContextPrefix();
+        case "denseweight":
+        case "denseWeight": return getOrCreateConfiguration(target).getDenseWeight();
         case "embedapikey":
         case "embedApiKey": return getOrCreateConfiguration(target).getEmbedApiKey();
         case "embedbaseurl":
@@ -199,6 +223,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "extracttext":
         case "extractText": return getOrCreateConfiguration(target).isExtractText();
         case "filter": return getOrCreateConfiguration(target).getFilter();
+        case "fusioncandidates":
+        case "fusionCandidates": return getOrCreateConfiguration(target).getFusionCandidates();
         case "indextype":
         case "indexType": return getOrCreateConfiguration(target).getIndexType();
         case "lazystartproducer":
@@ -213,6 +239,7 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "progresslistener":
         case "progressListener": return target.getProgressListener();
+        case "ranker": return getOrCreateConfiguration(target).getRanker();
         case "recreate": return getOrCreateConfiguration(target).isRecreate();
         case "rerank": return getOrCreateConfiguration(target).getRerank();
         case "rerankapikey":

@@ -25,11 +25,17 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": target.setBulkThreshold(property(camelContext, int.class, value)); return true;
+        case "chunkbyheading":
+        case "chunkByHeading": target.setChunkByHeading(property(camelContext, boolean.class, value)); return true;
         case "chunkoverlap":
         case "chunkOverlap": target.setChunkOverlap(property(camelContext, int.class, value)); return true;
         case "chunksize":
         case "chunkSize": target.setChunkSize(property(camelContext, int.class, value)); return true;
         case "collection": target.setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "contextprefix":
+        case "contextPrefix": target.setContextPrefix(property(camelContext, boolean.class, value)); return true;
+        case "denseweight":
+        case "denseWeight": target.setDenseWeight(property(camelContext, double.class, value)); return true;
         case "embedapikey":
         case "embedApiKey": target.setEmbedApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "embedbaseurl":
@@ -50,6 +56,8 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "extracttext":
         case "extractText": target.setExtractText(property(camelContext, boolean.class, value)); return true;
         case "filter": target.setFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "fusioncandidates":
+        case "fusionCandidates": target.setFusionCandidates(property(camelContext, int.class, value)); return true;
         case "indextype":
         case "indexType": target.setIndexType(property(camelContext, java.lang.String.class, value)); return true;
         case "milvusclient":
@@ -60,6 +68,7 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "milvusUri": target.setMilvusUri(property(camelContext, java.lang.String.class, value)); return true;
         case "ocr": target.setOcr(property(camelContext, boolean.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.milvusingest.camel.MilvusIngestOperation.class, value)); return true;
+        case "ranker": target.setRanker(property(camelContext, java.lang.String.class, value)); return true;
         case "recreate": target.setRecreate(property(camelContext, boolean.class, value)); return true;
         case "rerank": target.setRerank(property(camelContext, java.lang.String.class, value)); return true;
         case "rerankapikey":
@@ -85,11 +94,17 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": return int.class;
+        case "chunkbyheading":
+        case "chunkByHeading": return boolean.class;
         case "chunkoverlap":
         case "chunkOverlap": return int.class;
         case "chunksize":
         case "chunkSize": return int.class;
         case "collection": return java.lang.String.class;
+        case "contextprefix":
+        case "contextPrefix": return boolean.class;
+        case "denseweight":
+        case "denseWeight": return double.class;
         case "embedapikey":
         case "embedApiKey": return java.lang.String.class;
         case "embedbaseurl":
@@ -110,6 +125,8 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "extracttext":
         case "extractText": return boolean.class;
         case "filter": return java.lang.String.class;
+        case "fusioncandidates":
+        case "fusionCandidates": return int.class;
         case "indextype":
         case "indexType": return java.lang.String.class;
         case "milvusclient":
@@ -120,6 +137,7 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "milvusUri": return java.lang.String.class;
         case "ocr": return boolean.class;
         case "operation": return io.milvusingest.camel.MilvusIngestOperation.class;
+        case "ranker": return java.lang.String.class;
         case "recreate": return boolean.class;
         case "rerank": return java.lang.String.class;
         case "rerankapikey":
@@ -146,11 +164,17 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": return target.getBulkThreshold();
+        case "chunkbyheading":
+        case "chunkByHeading": return target.isChunkByHeading();
         case "chunkoverlap":
         case "chunkOverlap": return target.getChunkOverlap();
         case "chunksize":
         case "chunkSize": return target.getChunkSize();
         case "collection": return target.getCollection();
+        case "contextprefix":
+        case "contextPrefix": return target.isContextPrefix();
+        case "denseweight":
+        case "denseWeight": return target.getDenseWeight();
         case "embedapikey":
         case "embedApiKey": return target.getEmbedApiKey();
         case "embedbaseurl":
@@ -171,6 +195,8 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "extracttext":
         case "extractText": return target.isExtractText();
         case "filter": return target.getFilter();
+        case "fusioncandidates":
+        case "fusionCandidates": return target.getFusionCandidates();
         case "indextype":
         case "indexType": return target.getIndexType();
         case "milvusclient":
@@ -181,6 +207,7 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "milvusUri": return target.getMilvusUri();
         case "ocr": return target.isOcr();
         case "operation": return target.getOperation();
+        case "ranker": return target.getRanker();
         case "recreate": return target.isRecreate();
         case "rerank": return target.getRerank();
         case "rerankapikey":

@@ -25,10 +25,16 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": target.getConfiguration().setBulkThreshold(property(camelContext, int.class, value)); return true;
+        case "chunkbyheading":
+        case "chunkByHeading": target.getConfiguration().setChunkByHeading(property(camelContext, boolean.class, value)); return true;
         case "chunkoverlap":
         case "chunkOverlap": target.getConfiguration().setChunkOverlap(property(camelContext, int.class, value)); return true;
         case "chunksize":
         case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, int.class, value)); return true;
+        case "contextprefix":
+        case "contextPrefix": target.getConfiguration().setContextPrefix(property(camelContext, boolean.class, value)); return true;
+        case "denseweight":
+        case "denseWeight": target.getConfiguration().setDenseWeight(property(camelContext, double.class, value)); return true;
         case "embedapikey":
         case "embedApiKey": target.getConfiguration().setEmbedApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "embedbaseurl":
@@ -49,6 +55,8 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "extracttext":
         case "extractText": target.getConfiguration().setExtractText(property(camelContext, boolean.class, value)); return true;
         case "filter": target.getConfiguration().setFilter(property(camelContext, java.lang.String.class, value)); return true;
+        case "fusioncandidates":
+        case "fusionCandidates": target.getConfiguration().setFusionCandidates(property(camelContext, int.class, value)); return true;
         case "indextype":
         case "indexType": target.getConfiguration().setIndexType(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
@@ -61,6 +69,7 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "milvusUri": target.getConfiguration().setMilvusUri(property(camelContext, java.lang.String.class, value)); return true;
         case "ocr": target.getConfiguration().setOcr(property(camelContext, boolean.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.milvusingest.camel.MilvusIngestOperation.class, value)); return true;
+        case "ranker": target.getConfiguration().setRanker(property(camelContext, java.lang.String.class, value)); return true;
         case "recreate": target.getConfiguration().setRecreate(property(camelContext, boolean.class, value)); return true;
         case "rerank": target.getConfiguration().setRerank(property(camelContext, java.lang.String.class, value)); return true;
         case "rerankapikey":
@@ -86,10 +95,16 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": return int.class;
+        case "chunkbyheading":
+        case "chunkByHeading": return boolean.class;
         case "chunkoverlap":
         case "chunkOverlap": return int.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "contextprefix":
+        case "contextPrefix": return boolean.class;
+        case "denseweight":
+        case "denseWeight": return double.class;
         case "embedapikey":
         case "embedApiKey": return java.lang.String.class;
         case "embedbaseurl":
@@ -110,6 +125,8 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "extracttext":
         case "extractText": return boolean.class;
         case "filter": return java.lang.String.class;
+        case "fusioncandidates":
+        case "fusionCandidates": return int.class;
         case "indextype":
         case "indexType": return java.lang.String.class;
         case "lazystartproducer":
@@ -122,6 +139,7 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "milvusUri": return java.lang.String.class;
         case "ocr": return boolean.class;
         case "operation": return io.milvusingest.camel.MilvusIngestOperation.class;
+        case "ranker": return java.lang.String.class;
         case "recreate": return boolean.class;
         case "rerank": return java.lang.String.class;
         case "rerankapikey":
@@ -148,10 +166,16 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": return target.getConfiguration().getBulkThreshold();
+        case "chunkbyheading":
+        case "chunkByHeading": return target.getConfiguration().isChunkByHeading();
         case "chunkoverlap":
         case "chunkOverlap": return target.getConfiguration().getChunkOverlap();
         case "chunksize":
         case "chunkSize": return target.getConfiguration().getChunkSize();
+        case "contextprefix":
+        case "contextPrefix": return target.getConfiguration().isContextPrefix();
+        case "denseweight":
+        case "denseWeight": return target.getConfiguration().getDenseWeight();
         case "embedapikey":
         case "embedApiKey": return target.getConfiguration().getEmbedApiKey();
         case "embedbaseurl":
@@ -172,6 +196,8 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "extracttext":
         case "extractText": return target.getConfiguration().isExtractText();
         case "filter": return target.getConfiguration().getFilter();
+        case "fusioncandidates":
+        case "fusionCandidates": return target.getConfiguration().getFusionCandidates();
         case "indextype":
         case "indexType": return target.getConfiguration().getIndexType();
         case "lazystartproducer":
@@ -184,6 +210,7 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "milvusUri": return target.getConfiguration().getMilvusUri();
         case "ocr": return target.getConfiguration().isOcr();
         case "operation": return target.getConfiguration().getOperation();
+        case "ranker": return target.getConfiguration().getRanker();
         case "recreate": return target.getConfiguration().isRecreate();
         case "rerank": return target.getConfiguration().getRerank();
         case "rerankapikey":

@@ -23,11 +23,14 @@ public class MilvusIngestEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(37);
         props.add("bulkThreshold");
+        props.add("chunkByHeading");
         props.add("chunkOverlap");
         props.add("chunkSize");
         props.add("collection");
+        props.add("contextPrefix");
+        props.add("denseWeight");
         props.add("embedApiKey");
         props.add("embedBaseUrl");
         props.add("embedDimensions");
@@ -39,6 +42,7 @@ public class MilvusIngestEndpointUriFactory extends org.apache.camel.support.com
         props.add("extractTables");
         props.add("extractText");
         props.add("filter");
+        props.add("fusionCandidates");
         props.add("indexType");
         props.add("lazyStartProducer");
         props.add("milvusClient");
@@ -46,6 +50,7 @@ public class MilvusIngestEndpointUriFactory extends org.apache.camel.support.com
         props.add("milvusUri");
         props.add("ocr");
         props.add("operation");
+        props.add("ranker");
         props.add("recreate");
         props.add("rerank");
         props.add("rerankApiKey");

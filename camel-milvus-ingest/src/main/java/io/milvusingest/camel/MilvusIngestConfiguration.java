@@ -64,6 +64,14 @@ public class MilvusIngestConfiguration implements Cloneable {
     @UriParam(label = "chunk", defaultValue = "64",
               description = "Tokens shared by consecutive chunks, less than chunkSize (chunk.overlap).")
     private int chunkOverlap = 64;
+    @UriParam(label = "chunk", defaultValue = "true",
+              description = "Cut PDF page text at the outline (bookmark) headings starting on the page before cutting"
+                      + " by tokens (chunk.by-heading).")
+    private boolean chunkByHeading = true;
+    @UriParam(label = "embed", defaultValue = "true",
+              description = "Embed each chunk with its document title and heading path in front; the stored text"
+                      + " stays the chunk (embed.context-prefix).")
+    private boolean contextPrefix = true;
 
     @UriParam(label = "embed", defaultValue = "local", enums = "local,openai",
               description = "local: the in-process bge-small-en-v1.5 model; openai: an OpenAI-compatible"
@@ -100,8 +108,21 @@ public class MilvusIngestConfiguration implements Cloneable {
     private boolean ocr = true;
 
     @UriParam(label = "search", defaultValue = "hybrid", enums = "hybrid,dense,sparse",
-              description = "Search: hybrid (dense + BM25 fused with RRF, k=60), dense or sparse (BM25).")
+              description = "Search: hybrid (dense + BM25, fused as ranker says), dense or sparse (BM25).")
     private String searchMode = "hybrid";
+    @UriParam(label = "search", defaultValue = "minmax", enums = "minmax,rrf,weighted",
+              description = "Search: how hybrid search fuses its two lists: minmax (each list's scores min-max"
+                      + " normalized per query, then summed with denseWeight), rrf (RRF, k=60) or weighted (Milvus's"
+                      + " WeightedRanker) (search.ranker).")
+    private String ranker = "minmax";
+    @UriParam(label = "search", defaultValue = "0.5",
+              description = "Search: with ranker minmax or weighted, the dense list's weight, 0..1; BM25 gets 1 minus"
+                      + " it (search.dense-weight).")
+    private double denseWeight = 0.5;
+    @UriParam(label = "search", defaultValue = "50",
+              description = "Search: with ranker minmax, hits fetched from each of the two searches and normalized"
+                      + " together, or topK when more (search.candidates).")
+    private int fusionCandidates = 50;
     @UriParam(label = "search", defaultValue = "5", description = "Search: results to return (search.top-k).")
     private int topK = 5;
     @UriParam(label = "search", description = "Search: Milvus boolean expression the hits must match, on the JSON"
@@ -143,6 +164,11 @@ public class MilvusIngestConfiguration implements Cloneable {
         keys.put("milvus.bulk.threshold", Integer.toString(bulkThreshold));
         keys.put("chunk.size", Integer.toString(chunkSize));
         keys.put("chunk.overlap", Integer.toString(chunkOverlap));
+        keys.put("chunk.by-heading", Boolean.toString(chunkByHeading));
+        keys.put("embed.context-prefix", Boolean.toString(contextPrefix));
+        keys.put("search.ranker", ranker);
+        keys.put("search.dense-weight", Double.toString(denseWeight));
+        keys.put("search.candidates", Integer.toString(fusionCandidates));
         keys.put("embed.provider", embedder != null ? "local" : embedProvider);
         put(keys, "embed.remote.url", embedBaseUrl);
         put(keys, "embed.remote.model", embedModel);
@@ -443,5 +469,45 @@ public class MilvusIngestConfiguration implements Cloneable {
 
     public void setRerankTopN(int rerankTopN) {
         this.rerankTopN = rerankTopN;
+    }
+
+    public boolean isChunkByHeading() {
+        return chunkByHeading;
+    }
+
+    public void setChunkByHeading(boolean chunkByHeading) {
+        this.chunkByHeading = chunkByHeading;
+    }
+
+    public boolean isContextPrefix() {
+        return contextPrefix;
+    }
+
+    public void setContextPrefix(boolean contextPrefix) {
+        this.contextPrefix = contextPrefix;
+    }
+
+    public String getRanker() {
+        return ranker;
+    }
+
+    public void setRanker(String ranker) {
+        this.ranker = ranker;
+    }
+
+    public double getDenseWeight() {
+        return denseWeight;
+    }
+
+    public void setDenseWeight(double denseWeight) {
+        this.denseWeight = denseWeight;
+    }
+
+    public int getFusionCandidates() {
+        return fusionCandidates;
+    }
+
+    public void setFusionCandidates(int fusionCandidates) {
+        this.fusionCandidates = fusionCandidates;
     }
 }

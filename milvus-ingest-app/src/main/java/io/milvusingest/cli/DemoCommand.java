@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
             IngestRun.ingest(runtime, files);
             for (String q : QUESTIONS) {
                 System.out.println();
-                System.out.println("Q: " + q + "   (hybrid: dense + BM25, RRF k=60)");
+                System.out.println("Q: " + q + "   (hybrid: dense + BM25)");
                 SearchCommand.print(runtime.searcher().search(q, 3, SearchMode.HYBRID, null));
             }
         }

@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code bin/ingest search "QUESTION" [--top-k N] [--mode hybrid|dense|sparse] [--filter EXPR] [--json]}. */
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Search the collection. hybrid = dense + BM25 fused with RRF (k=60).")
+        description = "Search the collection. hybrid = dense + BM25, fused as search.ranker says (default minmax: "
+                + "each list's scores min-max normalized, then summed with search.dense-weight; rrf: RRF, k=60).")
 final class SearchCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;

@@ -6,6 +6,7 @@ import io.milvusingest.extract.ExtractOptions;
 import io.milvusingest.extract.TextDepth;
 import io.milvusingest.extract.UploadOptions;
 import io.milvusingest.model.ContentType;
+import io.milvusingest.milvus.HybridSearcher;
 import io.milvusingest.milvus.SearchOptions;
 import io.milvusingest.rerank.RemoteRerankerOptions;
 
@@ -51,7 +52,7 @@ import java.util.Map;
  * @param pipelining      documents in flight and concurrent inference calls ({@code ingest.workers},
  *                        {@code embed.parallelism})
  * @param search          hybrid fusion and query embedding ({@code search.ranker}, {@code search.dense-weight},
- *                        {@code search.query-instruction})
+ *                        {@code search.query-instruction}, {@code search.candidates})
  * @param contextPrefix   embed each chunk with its document title and section heading prefixed
  *                        ({@code embed.context-prefix})
  * @param chunkByHeading  cut page text at the headings starting on its page before chunking ({@code chunk.by-heading})
@@ -196,11 +197,13 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                 home.resolve(k.string("ingest.report-dir", "./reports")).normalize(),
                 k.host("health.host", "127.0.0.1"), k.nonNegative("health.port", 8080), SyncConfig.from(src, home, include), BulkConfig.from(k),
                 new Pipelining(k.atMost("ingest.workers", 2, 64), k.atMost("embed.parallelism", 2, 64)),
-                new SearchOptions(SearchOptions.Fusion.valueOf(k.choice("search.ranker", "rrf",
-                        List.of("rrf", "weighted")).toUpperCase(java.util.Locale.ROOT)),
+                new SearchOptions(SearchOptions.Fusion.valueOf(k.choice("search.ranker",
+                        SearchOptions.DEFAULTS.fusion().name().toLowerCase(java.util.Locale.ROOT),
+                        List.of("minmax", "rrf", "weighted")).toUpperCase(java.util.Locale.ROOT)),
                         k.fraction("search.dense-weight", SearchOptions.DEFAULTS.denseWeight()),
-                        k.bool("search.query-instruction", SearchOptions.DEFAULTS.queryInstruction())),
-                k.bool("embed.context-prefix", false), k.bool("chunk.by-heading", false), RerankConfig.read(src, k),
+                        k.bool("search.query-instruction", SearchOptions.DEFAULTS.queryInstruction()),
+                        k.atMost("search.candidates", SearchOptions.DEFAULTS.candidates(), HybridSearcher.MAX_TOP_K)),
+                k.bool("embed.context-prefix", true), k.bool("chunk.by-heading", true), RerankConfig.read(src, k),
                 ServeConfig.read(k, home, home.resolve(k.string("ingest.inbox", "./inbox")).normalize()));
         if (c.chunkOverlap >= c.chunkSize) {
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);

@@ -20,10 +20,12 @@ import java.util.Map;
 /**
  * Searches a collection written by {@link MilvusWriter}: dense (query embedding against {@code vector}),
  * sparse (BM25 full-text search: Milvus analyzes the query text and scores it against {@code sparse}) or
- * hybrid (both, fused by default by reciprocal rank fusion with k = 60, {@code score = Σ 1/(60 + rank)}: the
- * default of Milvus' {@code RRFRanker} and what NeMo Retriever's hybrid retrieval uses; or by Milvus'
- * {@code WeightedRanker}, see {@link SearchOptions}); then, optionally, a {@link Reranker} reorders the
- * candidates ({@link Reranking}). Thread-safe.
+ * hybrid (both, fused as {@link SearchOptions#fusion()} says: by default a dense and a BM25 search of
+ * {@link SearchOptions#candidates()} hits each, their scores min-max normalized and combined here
+ * ({@link MinMaxFusion}); or one Milvus hybrid search with reciprocal rank fusion, k = 60,
+ * {@code score = Σ 1/(60 + rank)}, the default of Milvus' {@code RRFRanker} and what NeMo Retriever's hybrid
+ * retrieval uses; or Milvus' {@code WeightedRanker}); then, optionally, a {@link Reranker} reorders the candidates
+ * ({@link Reranking}). Thread-safe.
  */
 public final class HybridSearcher {
     /** RRF smoothing constant k, as Milvus' RRFRanker default and NeMo Retriever. */
@@ -69,8 +71,9 @@ public final class HybridSearcher {
 
     /**
      * @param query  the question or keywords, not blank
-     * @param topK   hits wanted, 1..16384; each route of a hybrid search also fetches topK candidates (with
-     *               reranking, {@code max(topK, topN)}, all reranked, the best topK kept)
+     * @param topK   hits wanted, 1..16384; each route of a hybrid search with RRF or weighted fusion also fetches
+     *               topK candidates, with min-max fusion {@code max(topK, candidates)} (with reranking,
+     *               {@code max(topK, topN)} hits are fused and all reranked, the best topK kept)
      * @param filter Milvus boolean expression applied to every route, e.g.
      *               {@code source["source_type"] == "pdf"} (see {@link Filters}); null or blank for none
      * @return up to topK hits, best first (see {@link SearchHit#score()} for the score scale per mode; with
@@ -87,29 +90,59 @@ public final class HybridSearcher {
         }
         String expr = filter == null ? "" : filter.strip();
         int fetch = reranking.candidates(topK);
-        SearchResp resp = switch (mode) {
-            case DENSE -> call(mode, () -> client.search(SearchReq.builder().collectionName(collection)
-                    .annsField(Fields.VECTOR).metricType(CollectionSchemas.DENSE_METRIC).data(dense(query))
-                    .searchParams(Map.of("ef", Math.max(HNSW_EF, fetch))).limit(fetch).filter(expr)
-                    .outputFields(OUTPUT_FIELDS).build()));
-            case SPARSE -> call(mode, () -> client.search(SearchReq.builder().collectionName(collection)
-                    .annsField(Fields.SPARSE).metricType(IndexParam.MetricType.BM25).data(sparse(query))
-                    .limit(fetch).filter(expr).outputFields(OUTPUT_FIELDS).build()));
-            case HYBRID -> {
-                AnnSearchReq dense = AnnSearchReq.builder().vectorFieldName(Fields.VECTOR).vectors(dense(query))
-                        .metricType(CollectionSchemas.DENSE_METRIC).params("{\"ef\": " + Math.max(HNSW_EF, fetch) + "}")
-                        .limit(fetch).filter(expr).build();
-                AnnSearchReq bm25 = AnnSearchReq.builder().vectorFieldName(Fields.SPARSE).vectors(sparse(query))
-                        .metricType(IndexParam.MetricType.BM25).limit(fetch).filter(expr).build();
-                yield call(mode, () -> client.hybridSearch(HybridSearchReq.builder().collectionName(collection)
-                        .searchRequests(List.of(dense, bm25)).ranker(ranker()).limit(fetch)
-                        .outFields(OUTPUT_FIELDS).build()));
-            }
+        List<SearchHit> candidates = switch (mode) {
+            case DENSE -> hits(mode, call(mode, () -> client.search(denseSearch(dense(query), fetch, expr))));
+            case SPARSE -> hits(mode, call(mode, () -> client.search(bm25Search(query, fetch, expr))));
+            case HYBRID -> options.fusion() == SearchOptions.Fusion.MINMAX ? minMax(query, fetch, expr) : milvusFused(query, fetch, expr);
         };
-        List<SearchResp.SearchResult> results = resp.getSearchResults().isEmpty() ? List.of()
-                : resp.getSearchResults().get(0);
-        return reranking.apply(query,
-                results.stream().map(r -> SearchHit.of(score(mode, r.getScore()), r.getEntity())).toList(), topK);
+        return reranking.apply(query, candidates, topK);
+    }
+
+    /** Dense and BM25 searches of {@code max(fetch, candidates)} hits each, fused here ({@link MinMaxFusion}). */
+    private List<SearchHit> minMax(String query, int fetch, String expr) {
+        int depth = Math.max(fetch, options.candidates());
+        List<BaseVector> vector = dense(query);
+        SearchResp dense = call(SearchMode.HYBRID, () -> client.search(denseSearch(vector, depth, expr)));
+        SearchResp bm25 = call(SearchMode.HYBRID, () -> client.search(bm25Search(query, depth, expr)));
+        return MinMaxFusion.fuse(candidates(SearchMode.DENSE, dense), candidates(SearchMode.SPARSE, bm25),
+                options.denseWeight(), fetch);
+    }
+
+    /** One hybrid search request; Milvus fuses the two routes with {@link #ranker()}. */
+    private List<SearchHit> milvusFused(String query, int fetch, String expr) {
+        AnnSearchReq dense = AnnSearchReq.builder().vectorFieldName(Fields.VECTOR).vectors(dense(query))
+                .metricType(CollectionSchemas.DENSE_METRIC).params("{\"ef\": " + Math.max(HNSW_EF, fetch) + "}")
+                .limit(fetch).filter(expr).build();
+        AnnSearchReq bm25 = AnnSearchReq.builder().vectorFieldName(Fields.SPARSE).vectors(sparse(query))
+                .metricType(IndexParam.MetricType.BM25).limit(fetch).filter(expr).build();
+        return hits(SearchMode.HYBRID, call(SearchMode.HYBRID, () -> client.hybridSearch(HybridSearchReq.builder()
+                .collectionName(collection).searchRequests(List.of(dense, bm25)).ranker(ranker()).limit(fetch)
+                .outFields(OUTPUT_FIELDS).build())));
+    }
+
+    private SearchReq denseSearch(List<BaseVector> vector, int limit, String expr) {
+        return SearchReq.builder().collectionName(collection).annsField(Fields.VECTOR)
+                .metricType(CollectionSchemas.DENSE_METRIC).data(vector).searchParams(Map.of("ef", Math.max(HNSW_EF, limit)))
+                .limit(limit).filter(expr).outputFields(OUTPUT_FIELDS).build();
+    }
+
+    private SearchReq bm25Search(String query, int limit, String expr) {
+        return SearchReq.builder().collectionName(collection).annsField(Fields.SPARSE)
+                .metricType(IndexParam.MetricType.BM25).data(sparse(query)).limit(limit).filter(expr)
+                .outputFields(OUTPUT_FIELDS).build();
+    }
+
+    private static List<SearchResp.SearchResult> results(SearchResp resp) {
+        return resp.getSearchResults().isEmpty() ? List.of() : resp.getSearchResults().get(0);
+    }
+
+    private static List<SearchHit> hits(SearchMode mode, SearchResp resp) {
+        return results(resp).stream().map(r -> SearchHit.of(score(mode, r.getScore()), r.getEntity())).toList();
+    }
+
+    private static List<MinMaxFusion.Candidate> candidates(SearchMode mode, SearchResp resp) {
+        return results(resp).stream()
+                .map(r -> new MinMaxFusion.Candidate(r.getId(), score(mode, r.getScore()), r.getEntity())).toList();
     }
 
     /**
@@ -130,6 +163,7 @@ public final class HybridSearcher {
         return switch (options.fusion()) {
             case RRF -> new RRFRanker(RRF_K);
             case WEIGHTED -> new WeightedRanker(List.of((float) options.denseWeight(), (float) (1 - options.denseWeight())));
+            case MINMAX -> throw new IllegalStateException("min-max fusion is computed by MinMaxFusion, not by Milvus");
         };
     }
 

@@ -2,7 +2,7 @@ package io.milvusingest.milvus;
 
 /** Which index {@link HybridSearcher} queries. */
 public enum SearchMode {
-    /** Dense and BM25 searches fused by reciprocal rank fusion (RRF, k=60). */
+    /** Dense and BM25 searches fused as {@link SearchOptions#fusion()} says (min-max normalized scores, or RRF). */
     HYBRID,
     /** Dense vector search with the query embedding (semantic similarity). */
     DENSE,

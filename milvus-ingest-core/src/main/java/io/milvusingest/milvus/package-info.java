@@ -16,7 +16,9 @@
  *   <li>Index build parameters are read only from a JSON {@code params} entry; index names are the field
  *       names ({@code vector}, {@code sparse}) whatever name was requested: describe indexes by field.</li>
  *   <li>BM25 search scores come back negated; {@link io.milvusingest.milvus.HybridSearcher} reports their
- *       absolute value. RRF hybrid scores are as in Milvus.</li>
+ *       absolute value. RRF hybrid scores are as in Milvus; its {@code WeightedRanker} min-max normalizes each
+ *       list (a server uses arctan), one reason min-max fusion is computed by milvus-ingest
+ *       ({@link io.milvusingest.milvus.MinMaxFusion}).</li>
  *   <li>After a restart every collection is released ("call load() before search/get/query"):
  *       {@code ensureCollection} always loads.</li>
  *   <li>Writes to one collection must not run concurrently (single-writer engine):

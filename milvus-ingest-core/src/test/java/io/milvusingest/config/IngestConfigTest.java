@@ -61,15 +61,20 @@ class IngestConfigTest {
     }
 
     @Test
-    void should_fuse_with_rrf_and_embed_queries_as_queries_by_default_and_read_the_search_keys() {
+    void should_fuse_by_min_max_and_embed_queries_as_queries_by_default_and_read_the_search_keys() {
         assertThat(config(Map.of(), Map.of(), Map.of()).search()).isEqualTo(io.milvusingest.milvus.SearchOptions.DEFAULTS);
+        assertThat(io.milvusingest.milvus.SearchOptions.DEFAULTS.fusion())
+                .isEqualTo(io.milvusingest.milvus.SearchOptions.Fusion.MINMAX);
         var search = config(Map.of(), Map.of(), Map.of("search.ranker", "Weighted", "search.dense-weight", "0.7",
-                "search.query-instruction", "false")).search();
+                "search.query-instruction", "false", "search.candidates", "20")).search();
         assertThat(search.fusion()).isEqualTo(io.milvusingest.milvus.SearchOptions.Fusion.WEIGHTED);
         assertThat(search.denseWeight()).isEqualTo(0.7);
         assertThat(search.queryInstruction()).isFalse();
+        assertThat(search.candidates()).isEqualTo(20);
+        assertThatThrownBy(() -> config(Map.of(), Map.of(), Map.of("search.candidates", "20000")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("search.candidates=20000 must be at most 16384");
         assertThatThrownBy(() -> config(Map.of(), Map.of(), Map.of("search.ranker", "max")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("search.ranker='max' must be one of rrf, weighted");
+                .isInstanceOf(ConfigException.class).hasMessageContaining("search.ranker='max' must be one of minmax, rrf, weighted");
         assertThatThrownBy(() -> config(Map.of(), Map.of(), Map.of("search.dense-weight", "1.5")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("search.dense-weight=1.5 must be between 0 and 1");
         assertThatThrownBy(() -> config(Map.of(), Map.of(), Map.of("search.dense-weight", "half")))

@@ -81,9 +81,11 @@ class HybridSearcherIT {
     @Test
     void hybridFusesBothRoutesWithRrf() {
         String query = "xylophone dog";
+        HybridSearcher rrfSearcher = new HybridSearcher(client, collection, EMBEDDER,
+                new SearchOptions(SearchOptions.Fusion.RRF, 0.5, true, 50));
         List<SearchHit> dense = searcher.search(query, 4, SearchMode.DENSE, null);
         List<SearchHit> sparse = searcher.search(query, 4, SearchMode.SPARSE, null);
-        List<SearchHit> hybrid = searcher.search(query, 4, SearchMode.HYBRID, null);
+        List<SearchHit> hybrid = rrfSearcher.search(query, 4, SearchMode.HYBRID, null);
 
         Set<String> union = new HashSet<>(texts(dense));
         union.addAll(texts(sparse));
@@ -96,14 +98,48 @@ class HybridSearcherIT {
     }
 
     @Test
+    void hybridByDefaultSumsMinMaxNormalizedScoresOfBothRoutes() {
+        String query = "xylophone dog";
+        List<SearchHit> dense = searcher.search(query, 50, SearchMode.DENSE, null);
+        List<SearchHit> sparse = searcher.search(query, 50, SearchMode.SPARSE, null);
+        List<SearchHit> hybrid = searcher.search(query, 3, SearchMode.HYBRID, null);
+
+        assertThat(hybrid).hasSize(3);
+        assertThat(hybrid).extracting(SearchHit::score).isSortedAccordingTo((a, b) -> Float.compare(b, a));
+        for (SearchHit hit : hybrid) {
+            double expected = 0.5 * minMax(dense, hit.text()) + 0.5 * minMax(sparse, hit.text());
+            assertThat((double) hit.score()).as(hit.text()).isCloseTo(expected, within(1e-4));
+        }
+        // the one chunk that has "xylophone" is the best of BM25's list (1 there), whatever its dense score
+        assertThat(texts(hybrid)).contains(XYLOPHONE);
+    }
+
+    @Test
+    void minMaxFusionWithAllWeightOnOneRouteRanksAsThatRoute() {
+        String query = "xylophone dog";
+        HybridSearcher denseOnly = new HybridSearcher(client, collection, EMBEDDER,
+                new SearchOptions(SearchOptions.Fusion.MINMAX, 1.0, true, 50));
+        // the dense search fetches as deep as the fusion (50), so hits with equal distances come in the same order
+        assertThat(texts(denseOnly.search(query, 5, SearchMode.HYBRID, null)))
+                .isEqualTo(texts(searcher.search(query, 50, SearchMode.DENSE, null)).subList(0, 5));
+        HybridSearcher bm25Only = new HybridSearcher(client, collection, EMBEDDER,
+                new SearchOptions(SearchOptions.Fusion.MINMAX, 0.0, true, 50));
+        List<SearchHit> sparse = searcher.search(query, 5, SearchMode.SPARSE, null);
+        // BM25's last hit normalizes to 0, as do the hits BM25 did not return: only the ones before it are ordered
+        assertThat(sparse).hasSizeGreaterThan(2);
+        assertThat(texts(bm25Only.search(query, 5, SearchMode.HYBRID, null)).subList(0, sparse.size() - 1))
+                .isEqualTo(texts(sparse).subList(0, sparse.size() - 1));
+    }
+
+    @Test
     void weightedFusionWithAllWeightOnOneRouteRanksAsThatRoute() {
         String query = "xylophone dog";
         HybridSearcher denseOnly = new HybridSearcher(client, collection, EMBEDDER,
-                new SearchOptions(SearchOptions.Fusion.WEIGHTED, 1.0, true));
+                new SearchOptions(SearchOptions.Fusion.WEIGHTED, 1.0, true, 50));
         assertThat(texts(denseOnly.search(query, 3, SearchMode.HYBRID, null)))
                 .isEqualTo(texts(searcher.search(query, 3, SearchMode.DENSE, null)));
         HybridSearcher bm25Only = new HybridSearcher(client, collection, EMBEDDER,
-                new SearchOptions(SearchOptions.Fusion.WEIGHTED, 0.0, true));
+                new SearchOptions(SearchOptions.Fusion.WEIGHTED, 0.0, true, 50));
         List<SearchHit> sparse = searcher.search(query, 3, SearchMode.SPARSE, null);
         assertThat(texts(bm25Only.search(query, 3, SearchMode.HYBRID, null)).subList(0, sparse.size()))
                 .isEqualTo(texts(sparse));
@@ -140,7 +176,7 @@ class HybridSearcherIT {
                 return EMBEDDER.modelName();
             }
         };
-        new HybridSearcher(client, collection, recording, new SearchOptions(SearchOptions.Fusion.RRF, 0.5, false))
+        new HybridSearcher(client, collection, recording, new SearchOptions(SearchOptions.Fusion.RRF, 0.5, false, 50))
                 .search(FOX, 1, SearchMode.DENSE, null);
         new HybridSearcher(client, collection, recording).search(FOX, 1, SearchMode.HYBRID, null);
         assertThat(calls).containsExactly("passages", "query");
@@ -182,8 +218,9 @@ class HybridSearcherIT {
         List<SearchHit> hybrid = searcher.search("xylophone", 3, SearchMode.HYBRID, null);
         assertThat(hybrid).hasSize(3);
         assertThat(hybrid.get(0).text()).isEqualTo(XYLOPHONE);
-        assertThat((double) hybrid.get(0).score()).isCloseTo(2.0 / 61, within(1e-4));
-        assertThat((double) hybrid.get(2).score()).isLessThanOrEqualTo(1.0 / 61 + 1e-6);
+        // min-max fusion: the best of both lists scores 1; a hit of the dense list alone at most its weight, 0.5
+        assertThat((double) hybrid.get(0).score()).isCloseTo(1.0, within(1e-4));
+        assertThat((double) hybrid.get(2).score()).isLessThanOrEqualTo(0.5 + 1e-6);
     }
 
     @Test
@@ -223,6 +260,14 @@ class HybridSearcherIT {
         List<String> texts = texts(route);
         int rank = texts.indexOf(text);
         return rank < 0 ? 0 : 1.0 / (HybridSearcher.RRF_K + rank + 1);
+    }
+
+    /** @return the hit's score in the route, min-max normalized over the route's hits; 0 if not in it */
+    private static double minMax(List<SearchHit> route, String text) {
+        double max = route.stream().mapToDouble(SearchHit::score).max().orElseThrow();
+        double min = route.stream().mapToDouble(SearchHit::score).min().orElseThrow();
+        return route.stream().filter(h -> h.text().equals(text)).mapToDouble(h -> (h.score() - min) / (max - min))
+                .findFirst().orElse(0);
     }
 
     private static List<String> texts(List<SearchHit> hits) {
