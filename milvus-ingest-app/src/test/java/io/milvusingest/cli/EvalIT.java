@@ -80,6 +80,9 @@ class EvalIT {
         assertThat(first.get("retrieved")).hasSize(3);
         assertThat(first.at("/retrieved/0/source").asText()).isEqualTo("garden.pdf");
         assertThat(first.at("/retrieved/0/page").asInt()).isEqualTo(3);
+        assertThat(first.at("/retrieved/0/chunk").isInt()).as("the hit's chunk_index").isTrue();
+        assertThat(first.at("/retrieved/0/score").asDouble()).as("dense: cosine similarity")
+                .isGreaterThan(first.at("/retrieved/2/score").asDouble()).isLessThanOrEqualTo(1.0);
     }
 
     @Test
@@ -98,8 +101,10 @@ class EvalIT {
             assertThat(hits.at("/0/source_name").asText()).as("the full path").endsWith("/garden.pdf");
             assertThat(hits.at("/0/page_number").asInt()).as("stored 0-based").isZero();
             assertThat(hits.at("/0/page").asInt()).isEqualTo(1);
-            assertThat(hits.at("/0/score").asDouble()).as("the stub's logit, not an RRF score (at most 2/61)")
-                    .isGreaterThan(0.9);
+            assertThat(hits.at("/0/score").asDouble()).as("the stub's logit: one occurrence").isGreaterThan(0.9);
+            assertThat(hits.at("/1/score").asDouble())
+                    .as("the stub's logit: no occurrence, minus the index / 1000; fused scores are never negative")
+                    .isNegative();
             assertThat(stub.requests).singleElement().satisfies(r -> {
                 assertThat(r.authorization()).isEqualTo("Bearer " + key);
                 assertThat(r.body().path("query").path("text").asText()).isEqualTo(question);
