@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.milvusingest.bulk.BulkImporter;
 import io.milvusingest.bulk.StagedImport;
-import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.milvus.MilvusStore;
 import io.milvusingest.model.ErrorKind;
 import io.milvusingest.model.IngestException;
 import io.milvusingest.model.Stage;
@@ -40,10 +40,10 @@ public final class KafkaCoordinator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BulkImporter importer;
-    private final MilvusWriter writer;
+    private final MilvusStore writer;
 
     /** @param importer imports into, and {@code writer} deletes from, the same collection */
-    public KafkaCoordinator(BulkImporter importer, MilvusWriter writer) {
+    public KafkaCoordinator(BulkImporter importer, MilvusStore writer) {
         this.importer = importer;
         this.writer = writer;
     }

@@ -2,7 +2,7 @@ package io.milvusingest.route;
 
 import io.milvusingest.config.SyncConfig;
 import io.milvusingest.milvus.GroupCommit;
-import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.milvus.MilvusStore;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.sync.SyncCycle;
 import io.milvusingest.sync.SyncS3Client;
@@ -30,7 +30,7 @@ public final class BucketSyncBeans {
      * @param maxBytes objects over this size fail as TOO_LARGE before their GET ({@code ingest.max-bytes})
      * @param commit   flushes each cycle's writes before the ingested versions are recorded
      */
-    public static void bind(Main main, SyncConfig sync, long maxBytes, String collection, MilvusWriter writer,
+    public static void bind(Main main, SyncConfig sync, long maxBytes, String collection, MilvusStore writer,
                             GroupCommit commit, ProgressListener listener) {
         S3Client s3 = SyncS3Client.create(sync);
         main.bind(S3_CLIENT, s3);

@@ -58,8 +58,8 @@ public final class GroupCommit implements AutoCloseable {
         });
     }
 
-    /** Group commit of {@link MilvusWriter#commit()}. @param minIntervalMs see {@link #GroupCommit(Runnable, long)} */
-    public static GroupCommit of(MilvusWriter writer, long minIntervalMs) {
+    /** Group commit of {@link MilvusStore#commit()}. @param minIntervalMs see {@link #GroupCommit(Runnable, long)} */
+    public static GroupCommit of(MilvusStore writer, long minIntervalMs) {
         return new GroupCommit(writer::commit, minIntervalMs);
     }
 

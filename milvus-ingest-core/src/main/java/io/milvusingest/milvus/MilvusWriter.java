@@ -2,31 +2,20 @@ package io.milvusingest.milvus;
 
 import com.google.gson.JsonObject;
 import io.milvus.v2.client.MilvusClientV2;
-import io.milvusingest.model.Stage;
-import io.milvusingest.model.ErrorKind;
-import io.milvus.v2.service.collection.request.LoadCollectionReq;
-import io.milvus.v2.common.ConsistencyLevel;
-import io.milvus.v2.service.utility.request.FlushReq;
-import io.milvus.v2.service.vector.request.DeleteReq;
-import io.milvus.v2.service.vector.request.InsertReq;
-import io.milvus.v2.service.vector.request.QueryReq;
-import io.milvus.v2.service.vector.request.UpsertReq;
-import io.milvusingest.pipeline.DocumentWriter;
 import io.milvusingest.model.EmbeddedDocument;
-import io.milvusingest.model.UploadResult;
+import io.milvusingest.model.ErrorKind;
 import io.milvusingest.model.IngestException;
-import io.milvusingest.model.ContentType;
-import java.util.ArrayList;
+import io.milvusingest.model.Stage;
+import io.milvusingest.model.UploadResult;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * Uploads documents without duplicates: rows are upserted under deterministic keys ({@link PrimaryKeys}),
  * then the rows of an earlier, longer version of the same document are deleted. Upsert comes first, so a
  * concurrent search sees the old or the new text of a chunk but never a document without rows. Collections that
  * generate their keys (NeMo Retriever's) get delete-by-source then insert instead (see {@link #write}).
+ * Rows routed to several collections by content type: {@link RoutedWriter} over one writer per collection.
  *
  * <p>Thread-safe; mutations are serialized per writer, because Milvus Lite is single-writer per
  * collection (concurrent writes can interleave its sequence numbers). Use one writer per collection.
@@ -40,20 +29,16 @@ import java.util.function.Supplier;
  * share flushes instead: {@link GroupCommit} (drop folder, bucket sync: one flush for many documents) or one
  * flush at the end of a {@code bin/ingest files} run.
  */
-public final class MilvusWriter implements DocumentWriter {
+public final class MilvusWriter implements MilvusStore {
     /** Default rows per upsert request: at most ~17 MB even with 65535-byte texts, under gRPC's 64 MB. */
     public static final int DEFAULT_BATCH_ROWS = 256;
     /** Upsert requests are also cut at this estimated size, in bytes. */
     static final long MAX_BATCH_BYTES = 16L << 20;
 
-    private final MilvusClientV2 client;
-    private final String collection;
+    private final CollectionCalls calls;
     private final int batchRows;
     private final boolean generatedKeys;
     private final ReentrantLock lock = new ReentrantLock();
-    /** Routed writers only: every collection's writer, and the writer of each routed content type. */
-    private final List<MilvusWriter> targets;
-    private final Map<ContentType, MilvusWriter> byType;
 
     public MilvusWriter(MilvusClientV2 client, String collection) {
         this(client, collection, DEFAULT_BATCH_ROWS);
@@ -74,36 +59,9 @@ public final class MilvusWriter implements DocumentWriter {
         if (batchRows < 1) {
             throw new IllegalArgumentException("batchRows must be >= 1, got " + batchRows);
         }
-        this.client = client;
-        this.collection = collection;
+        this.calls = new CollectionCalls(client, collection);
         this.batchRows = batchRows;
         this.generatedKeys = generatedKeys;
-        this.targets = List.of();
-        this.byType = Map.of();
-    }
-
-    private MilvusWriter(MilvusWriter fallback, Map<ContentType, MilvusWriter> byType) {
-        this.client = fallback.client;
-        this.collection = fallback.collection;
-        this.batchRows = fallback.batchRows;
-        this.generatedKeys = fallback.generatedKeys;
-        this.byType = Map.copyOf(byType);
-        List<MilvusWriter> all = new ArrayList<>(List.of(fallback));
-        byType.values().stream().filter(w -> !all.contains(w)).forEach(all::add);
-        this.targets = List.copyOf(all);
-    }
-
-    /**
-     * A writer that routes rows by content type ({@code milvus.collections}, NeMo Retriever's dict-valued
-     * {@code collection_name}): each document's chunks go to their type's collection, types not routed to
-     * {@code fallback}'s. Every operation reaches every collection: a re-ingested source is replaced in each one
-     * (a collection its new version no longer reaches loses its rows there), deletes, flushes and commits cover them
-     * all, and {@link #count} sums them. Chunk indexes ({@code custom_content.chunk_index}) count per collection.
-     *
-     * @param byType one writer per routed collection (the same writer for types sharing a collection)
-     */
-    public static MilvusWriter routed(MilvusWriter fallback, Map<ContentType, MilvusWriter> byType) {
-        return byType.isEmpty() ? fallback : new MilvusWriter(fallback, byType);
     }
 
     /**
@@ -119,41 +77,12 @@ public final class MilvusWriter implements DocumentWriter {
      */
     @Override
     public UploadResult write(EmbeddedDocument doc) {
-        if (!targets.isEmpty()) {
-            long start = System.nanoTime();
-            int written = 0;
-            int deleted = 0;
-            for (var part : CollectionRouting.split(doc, targets, byType, targets.get(0)).entrySet()) {
-                if (part.getValue().chunks().isEmpty()) {
-                    deleted += part.getKey().deleteSource(doc.source().sourceId());
-                } else {
-                    UploadResult r = part.getKey().write(part.getValue());
-                    written += r.rowsUpserted();
-                    deleted += r.rowsDeleted();
-                }
-            }
-            return new UploadResult(written, deleted, (System.nanoTime() - start) / 1_000_000);
-        }
         long start = System.nanoTime();
         String sourceId = doc.source().sourceId();
         List<List<JsonObject>> batches = RowMapper.batches(doc, batchRows, MAX_BATCH_BYTES);
         lock.lock();
         try {
-            int deleted = generatedKeys ? delete(sourceId, Filters.sourceIdEquals(sourceId)) : 0;
-            for (List<JsonObject> rows : batches) {
-                if (generatedKeys) {
-                    rows.forEach(row -> row.remove(Fields.PK));
-                    call(sourceId, "insert " + rows.size() + " rows", () -> client.insert(
-                            InsertReq.builder().collectionName(collection).data(rows).build()));
-                } else {
-                    call(sourceId, "upsert " + rows.size() + " rows", () -> client.upsert(
-                            UpsertReq.builder().collectionName(collection).data(rows).build()));
-                }
-            }
-            if (!generatedKeys) {
-                deleted = delete(sourceId, Filters.and(Filters.sourceIdEquals(sourceId), Filters.jsonPath(
-                        Fields.CONTENT_METADATA, Fields.CUSTOM_CONTENT, Fields.CHUNK_INDEX) + " >= " + doc.chunks().size()));
-            }
+            int deleted = generatedKeys ? insertReplacing(sourceId, batches) : upsertReplacing(doc, batches);
             verifyVisible(sourceId, doc.chunks().size());
             return new UploadResult(doc.chunks().size(), deleted, (System.nanoTime() - start) / 1_000_000);
         } finally {
@@ -161,19 +90,29 @@ public final class MilvusWriter implements DocumentWriter {
         }
     }
 
-    /**
-     * Deletes every row of a document.
-     *
-     * @return rows deleted
-     * @throws IngestException STORE_UNAVAILABLE/UPLOAD when Milvus fails
-     */
-    public int deleteSource(String sourceId) {
-        if (!targets.isEmpty()) {
-            return targets.stream().mapToInt(t -> t.deleteSource(sourceId)).sum();
+    /** @return stale rows deleted: those past the new version's last chunk */
+    private int upsertReplacing(EmbeddedDocument doc, List<List<JsonObject>> batches) {
+        String sourceId = doc.source().sourceId();
+        batches.forEach(rows -> calls.upsert(sourceId, rows));
+        return calls.delete(sourceId, Filters.and(Filters.sourceIdEquals(sourceId), Filters.jsonPath(
+                Fields.CONTENT_METADATA, Fields.CUSTOM_CONTENT, Fields.CHUNK_INDEX) + " >= " + doc.chunks().size()));
+    }
+
+    /** @return rows deleted: every earlier row of the source, since generated keys cannot be upserted over */
+    private int insertReplacing(String sourceId, List<List<JsonObject>> batches) {
+        int deleted = calls.delete(sourceId, Filters.sourceIdEquals(sourceId));
+        for (List<JsonObject> rows : batches) {
+            rows.forEach(row -> row.remove(Fields.PK));
+            calls.insert(sourceId, rows);
         }
+        return deleted;
+    }
+
+    @Override
+    public int deleteSource(String sourceId) {
         lock.lock();
         try {
-            return delete(sourceId, Filters.sourceIdEquals(sourceId));
+            return calls.delete(sourceId, Filters.sourceIdEquals(sourceId));
         } finally {
             lock.unlock();
         }
@@ -185,15 +124,13 @@ public final class MilvusWriter implements DocumentWriter {
      * @return rows deleted
      * @throws IngestException STORE_UNAVAILABLE/UPLOAD when Milvus fails
      */
+    @Override
     public long deleteSources(List<String> sourceIds) {
-        if (!targets.isEmpty()) {
-            return targets.stream().mapToLong(t -> t.deleteSources(sourceIds)).sum();
-        }
         long deleted = 0;
         lock.lock();
         try {
             for (int i = 0; i < sourceIds.size(); i += 100) {
-                deleted += delete(null, Filters.sourceIdIn(sourceIds.subList(i, Math.min(sourceIds.size(), i + 100))));
+                deleted += calls.delete(null, Filters.sourceIdIn(sourceIds.subList(i, Math.min(sourceIds.size(), i + 100))));
             }
             return deleted;
         } finally {
@@ -201,21 +138,9 @@ public final class MilvusWriter implements DocumentWriter {
         }
     }
 
-    /**
-     * @param filter a Milvus boolean expression, or null/blank for all rows
-     * @return the number of matching rows, read at Strong consistency
-     */
+    @Override
     public long count(String filter) {
-        if (!targets.isEmpty()) {
-            return targets.stream().mapToLong(t -> t.count(filter)).sum();
-        }
-        QueryReq.QueryReqBuilder query = QueryReq.builder().collectionName(collection)
-                .outputFields(List.of("count(*)")).consistencyLevel(ConsistencyLevel.STRONG);
-        if (filter != null && !filter.isBlank()) {
-            query.filter(filter);
-        }
-        return call(null, "count rows", () -> (Long) client.query(query.build()).getQueryResults().get(0)
-                .getEntity().get("count(*)"));
+        return calls.count(filter);
     }
 
     /**
@@ -229,61 +154,24 @@ public final class MilvusWriter implements DocumentWriter {
         try {
             visible = count(filter);
         } catch (IngestException e) {
-            load();
+            calls.load();
             visible = count(filter);
         }
         if (visible != expected) {
             throw IngestException.of(ErrorKind.STORE_UNAVAILABLE, Stage.UPLOAD, "Milvus shows " + visible
-                    + " rows of " + expected + " written for this document in collection " + collection)
+                    + " rows of " + expected + " written for this document in collection " + calls.collection())
                     .source(sourceId).build();
         }
     }
 
-    /** Seals written rows into segment files (Milvus {@code flush}); blocks until done. */
+    @Override
     public void flush() {
-        if (!targets.isEmpty()) {
-            targets.forEach(MilvusWriter::flush);
-            return;
-        }
-        call(null, "flush", () -> {
-            client.flush(FlushReq.builder().collectionNames(List.of(collection)).build());
-            return null;
-        });
+        calls.flush();
     }
 
-    /**
-     * Ends an ingest: {@link #flush()}, then loads the collection (a no-op when it is loaded). Loading again matters
-     * because Milvus Lite forgets load states when it restarts, and readers that never load (NeMo Retriever's
-     * {@code nvingest_retrieval}) would otherwise find a released collection.
-     *
-     * @throws IngestException STORE_UNAVAILABLE/UPLOAD when Milvus fails
-     */
+    @Override
     public void commit() {
-        if (!targets.isEmpty()) {
-            targets.forEach(MilvusWriter::commit);
-            return;
-        }
         flush();
-        load();
-    }
-
-    private void load() {
-        call(null, "load", () -> {
-            client.loadCollection(LoadCollectionReq.builder().collectionName(collection).build());
-            return null;
-        });
-    }
-
-    private int delete(String sourceId, String filter) {
-        return (int) call(sourceId, "delete rows", () -> client.delete(
-                DeleteReq.builder().collectionName(collection).filter(filter).build())).getDeleteCnt();
-    }
-
-    private <T> T call(String sourceId, String what, Supplier<T> action) {
-        try {
-            return action.get();
-        } catch (RuntimeException e) {
-            throw StoreErrors.unavailable(sourceId, "Milvus: " + what + " in collection " + collection, e);
-        }
+        calls.load();
     }
 }

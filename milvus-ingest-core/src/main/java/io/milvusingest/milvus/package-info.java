@@ -2,7 +2,8 @@
  * Milvus storage: an embedded Milvus Lite server ({@link io.milvusingest.milvus.MilvusLiteServer}),
  * connections ({@link io.milvusingest.milvus.MilvusConnector}), the NeMo Retriever-style hybrid collection
  * ({@link io.milvusingest.milvus.CollectionManager}, {@link io.milvusingest.milvus.CollectionSchemas}),
- * duplicate-free uploads ({@link io.milvusingest.milvus.MilvusWriter}) and dense / BM25 / hybrid search
+ * duplicate-free uploads ({@link io.milvusingest.milvus.MilvusWriter}, routed by content type over several
+ * collections by {@link io.milvusingest.milvus.RoutedWriter}) and dense / BM25 / hybrid search
  * ({@link io.milvusingest.milvus.HybridSearcher}).
  *
  * <p>Milvus Lite 3.2.2 (pure-Python server, used with Java SDK 2.6.22) differs from Milvus; this package

@@ -18,7 +18,7 @@ import io.milvusingest.extract.TesseractOcr;
 import io.milvusingest.milvus.CollectionManager;
 import io.milvusingest.milvus.GroupCommit;
 import io.milvusingest.milvus.HybridSearcher;
-import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.milvus.MilvusStore;
 import io.milvusingest.pipeline.ExtractionStep;
 import io.milvusingest.milvus.Reranking;
 import io.milvusingest.rerank.NimReranker;
@@ -46,7 +46,7 @@ public final class AppRuntime implements AutoCloseable {
     private final MilvusConnection milvus;
     private final boolean owned;
     private IngestPipeline pipeline;
-    private MilvusWriter writer;
+    private MilvusStore writer;
     private GuardedExtractor extractor;
     private StreamOrBulkWriter uploader;
     private BulkConnection bulk;
@@ -167,7 +167,7 @@ public final class AppRuntime implements AutoCloseable {
     }
 
     /** @return the collection's Milvus writer (deletes, flushes); builds the pipeline first */
-    public MilvusWriter writer() {
+    public MilvusStore writer() {
         pipeline();
         return writer;
     }

@@ -4,7 +4,9 @@ import io.milvus.v2.client.MilvusClientV2;
 import io.milvusingest.config.IngestConfig;
 import io.milvusingest.milvus.CollectionManager;
 import io.milvusingest.milvus.DenseIndex;
+import io.milvusingest.milvus.MilvusStore;
 import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.milvus.RoutedWriter;
 import io.milvusingest.model.ContentType;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The writer of an ingesting app: {@code milvus.collection}'s, routed by content type when
- * {@code milvus.collections} is set ({@link MilvusWriter#routed}). Every collection reached is created or checked
+ * {@code milvus.collections} is set ({@link RoutedWriter}). Every collection reached is created or checked
  * (and dropped first when {@code milvus.recreate=true}) and loaded; collections NeMo Retriever made are adopted.
  */
 final class CollectionWriters {
@@ -26,7 +28,7 @@ final class CollectionWriters {
     /**
      * @throws IllegalStateException when a collection exists with another dimension or without our fields
      */
-    static MilvusWriter open(MilvusClientV2 client, IngestConfig.MilvusConfig m, int dimension) {
+    static MilvusStore open(MilvusClientV2 client, IngestConfig.MilvusConfig m, int dimension) {
         CollectionManager collections = new CollectionManager(client, DenseIndex.of(m.denseIndex()));
         Map<String, MilvusWriter> byName = new LinkedHashMap<>();
         MilvusWriter fallback = writer(collections, client, m, m.collection(), dimension, byName);
@@ -36,7 +38,7 @@ final class CollectionWriters {
             LOG.info("rows routed by content type (milvus.collections): {}; other types to {}", m.routes(),
                     m.collection());
         }
-        return MilvusWriter.routed(fallback, byType);
+        return RoutedWriter.of(fallback, byType);
     }
 
     private static MilvusWriter writer(CollectionManager collections, MilvusClientV2 client, IngestConfig.MilvusConfig m,

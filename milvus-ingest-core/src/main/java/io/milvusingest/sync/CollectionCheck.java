@@ -1,7 +1,7 @@
 package io.milvusingest.sync;
 
 import io.milvusingest.milvus.Filters;
-import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.milvus.MilvusStore;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -19,11 +19,11 @@ final class CollectionCheck {
 
     private final SyncState state;
     private final SyncFailures failures;
-    private final MilvusWriter writer;
+    private final MilvusStore writer;
     private final String idPrefix;
 
     /** @param idPrefix {@code s3://bucket/prefix}: the objects this sync owns */
-    CollectionCheck(SyncState state, SyncFailures failures, MilvusWriter writer, String idPrefix) {
+    CollectionCheck(SyncState state, SyncFailures failures, MilvusStore writer, String idPrefix) {
         this.state = state;
         this.failures = failures;
         this.writer = writer;

@@ -1,7 +1,7 @@
 package io.milvusingest.sync;
 
 import io.milvusingest.model.IngestException;
-import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.milvus.MilvusStore;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -19,9 +19,9 @@ final class DeletionSweep {
 
     private final SyncState state;
     private final SyncFailures failures;
-    private final MilvusWriter writer;
+    private final MilvusStore writer;
 
-    DeletionSweep(SyncState state, SyncFailures failures, MilvusWriter writer) {
+    DeletionSweep(SyncState state, SyncFailures failures, MilvusStore writer) {
         this.state = state;
         this.failures = failures;
         this.writer = writer;

@@ -2,7 +2,7 @@ package io.milvusingest.sync;
 
 import io.milvusingest.config.SyncConfig;
 import io.milvusingest.milvus.GroupCommit;
-import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.milvus.MilvusStore;
 import io.milvusingest.model.DocumentResult;
 import io.milvusingest.model.IngestException;
 import io.milvusingest.pipeline.ProgressListener;
@@ -49,7 +49,7 @@ public final class SyncCycle {
      * @param commit   flushes the cycle's writes before the ingested versions are recorded in the state
      * @param s3       lists the bucket (e.g. {@link SyncS3Client#create}); not closed here
      */
-    public SyncCycle(SyncConfig config, long maxBytes, String collection, MilvusWriter writer, GroupCommit commit,
+    public SyncCycle(SyncConfig config, long maxBytes, String collection, MilvusStore writer, GroupCommit commit,
                      ProgressListener listener, S3Client s3) {
         this.config = config;
         this.maxBytes = maxBytes;

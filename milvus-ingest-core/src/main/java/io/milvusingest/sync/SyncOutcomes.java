@@ -7,7 +7,7 @@ import io.milvusingest.model.IngestException;
 import io.milvusingest.pipeline.ProgressListener;
 import io.milvusingest.model.Stage;
 import io.milvusingest.milvus.GroupCommit;
-import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.milvus.MilvusStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,13 +28,13 @@ final class SyncOutcomes {
 
     private final SyncState state;
     private final SyncFailures failures;
-    private final MilvusWriter writer;
+    private final MilvusStore writer;
     private final GroupCommit commit;
     private final ProgressListener listener;
     /** Versions ingested this cycle, recorded in the state once the cycle's flush completes. */
     private final List<BucketObject> uncommitted = new ArrayList<>();
 
-    SyncOutcomes(SyncState state, SyncFailures failures, MilvusWriter writer, GroupCommit commit,
+    SyncOutcomes(SyncState state, SyncFailures failures, MilvusStore writer, GroupCommit commit,
                  ProgressListener listener) {
         this.state = state;
         this.failures = failures;

@@ -8,7 +8,7 @@ import io.milvusingest.pipeline.DocumentWriter;
 import io.milvusingest.model.EmbeddedDocument;
 import io.milvusingest.model.IngestException;
 import io.milvusingest.model.UploadResult;
-import io.milvusingest.milvus.MilvusWriter;
+import io.milvusingest.milvus.MilvusStore;
 import io.milvusingest.milvus.RowMapper;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The upload stage of the pipeline: streams a job's rows (batched upserts through
- * {@link MilvusWriter}) or bulk imports them ({@link BulkImporter}), and logs the choice with its reason.
+ * {@link MilvusStore}) or bulk imports them ({@link BulkImporter}), and logs the choice with its reason.
  * <ul>
  *   <li>Streams when {@code milvus.stream=true}, when there is no bulk importer (Milvus Lite), or while the job
  *       has fewer rows than {@code milvus.bulk.threshold}.</li>
@@ -32,13 +32,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamOrBulkWriter implements DocumentWriter {
     private static final Logger LOG = LoggerFactory.getLogger(StreamOrBulkWriter.class);
-    private final MilvusWriter stream;
+    private final MilvusStore stream;
     private final BulkImporter bulk;
     private final BulkConfig config;
     private Job job;
 
     /** @param bulk the importer, or null when the server cannot bulk import (then everything streams) */
-    public StreamOrBulkWriter(MilvusWriter stream, BulkImporter bulk, BulkConfig config) {
+    public StreamOrBulkWriter(MilvusStore stream, BulkImporter bulk, BulkConfig config) {
         this.stream = stream;
         this.bulk = bulk;
         this.config = config;

@@ -47,7 +47,7 @@ class RoutedWriterIT {
         MilvusWriter docsWriter = new MilvusWriter(client, docs);
         MilvusWriter tablesWriter = new MilvusWriter(client, tables);
         MilvusWriter otherWriter = new MilvusWriter(client, other);
-        MilvusWriter routed = MilvusWriter.routed(otherWriter, Map.of(ContentType.TEXT, docsWriter,
+        MilvusStore routed = RoutedWriter.of(otherWriter, Map.of(ContentType.TEXT, docsWriter,
                 ContentType.TABLE, tablesWriter, ContentType.CHART, tablesWriter));
         String id = "/d/mixed.pdf";
 
