@@ -34,6 +34,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bulkthreshold":
         case "bulkThreshold": getOrCreateConfiguration(target).setBulkThreshold(property(camelContext, int.class, value)); return true;
+        case "calltimeoutms":
+        case "callTimeoutMs": getOrCreateConfiguration(target).setCallTimeoutMs(property(camelContext, long.class, value)); return true;
         case "chunkbyheading":
         case "chunkByHeading": getOrCreateConfiguration(target).setChunkByHeading(property(camelContext, boolean.class, value)); return true;
         case "chunkoverlap":
@@ -41,6 +43,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "chunksize":
         case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, int.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.milvusingest.camel.MilvusIngestConfiguration.class, value)); return true;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": getOrCreateConfiguration(target).setConnectTimeoutMs(property(camelContext, long.class, value)); return true;
         case "contextprefix":
         case "contextPrefix": getOrCreateConfiguration(target).setContextPrefix(property(camelContext, boolean.class, value)); return true;
         case "denseweight":
@@ -115,6 +119,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": return boolean.class;
         case "bulkthreshold":
         case "bulkThreshold": return int.class;
+        case "calltimeoutms":
+        case "callTimeoutMs": return long.class;
         case "chunkbyheading":
         case "chunkByHeading": return boolean.class;
         case "chunkoverlap":
@@ -122,6 +128,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "chunksize":
         case "chunkSize": return int.class;
         case "configuration": return io.milvusingest.camel.MilvusIngestConfiguration.class;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return long.class;
         case "contextprefix":
         case "contextPrefix": return boolean.class;
         case "denseweight":
@@ -192,6 +200,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bulkthreshold":
         case "bulkThreshold": return getOrCreateConfiguration(target).getBulkThreshold();
+        case "calltimeoutms":
+        case "callTimeoutMs": return getOrCreateConfiguration(target).getCallTimeoutMs();
         case "chunkbyheading":
         case "chunkByHeading": return getOrCreateConfiguration(target).isChunkByHeading();
         case "chunkoverlap":
@@ -199,6 +209,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "chunksize":
         case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
         case "configuration": return target.getConfiguration();
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return getOrCreateConfiguration(target).getConnectTimeoutMs();
         case "contextprefix":
         case "contextPrefix": return getOrCreateConfiguration(target).isContextPrefix();
         case "denseweight":

@@ -25,6 +25,8 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": target.setBulkThreshold(property(camelContext, int.class, value)); return true;
+        case "calltimeoutms":
+        case "callTimeoutMs": target.setCallTimeoutMs(property(camelContext, long.class, value)); return true;
         case "chunkbyheading":
         case "chunkByHeading": target.setChunkByHeading(property(camelContext, boolean.class, value)); return true;
         case "chunkoverlap":
@@ -32,6 +34,8 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "chunksize":
         case "chunkSize": target.setChunkSize(property(camelContext, int.class, value)); return true;
         case "collection": target.setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": target.setConnectTimeoutMs(property(camelContext, long.class, value)); return true;
         case "contextprefix":
         case "contextPrefix": target.setContextPrefix(property(camelContext, boolean.class, value)); return true;
         case "denseweight":
@@ -94,6 +98,8 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": return int.class;
+        case "calltimeoutms":
+        case "callTimeoutMs": return long.class;
         case "chunkbyheading":
         case "chunkByHeading": return boolean.class;
         case "chunkoverlap":
@@ -101,6 +107,8 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "chunksize":
         case "chunkSize": return int.class;
         case "collection": return java.lang.String.class;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return long.class;
         case "contextprefix":
         case "contextPrefix": return boolean.class;
         case "denseweight":
@@ -164,6 +172,8 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": return target.getBulkThreshold();
+        case "calltimeoutms":
+        case "callTimeoutMs": return target.getCallTimeoutMs();
         case "chunkbyheading":
         case "chunkByHeading": return target.isChunkByHeading();
         case "chunkoverlap":
@@ -171,6 +181,8 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "chunksize":
         case "chunkSize": return target.getChunkSize();
         case "collection": return target.getCollection();
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return target.getConnectTimeoutMs();
         case "contextprefix":
         case "contextPrefix": return target.isContextPrefix();
         case "denseweight":

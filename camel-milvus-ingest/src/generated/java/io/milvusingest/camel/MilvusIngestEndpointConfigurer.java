@@ -25,12 +25,16 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": target.getConfiguration().setBulkThreshold(property(camelContext, int.class, value)); return true;
+        case "calltimeoutms":
+        case "callTimeoutMs": target.getConfiguration().setCallTimeoutMs(property(camelContext, long.class, value)); return true;
         case "chunkbyheading":
         case "chunkByHeading": target.getConfiguration().setChunkByHeading(property(camelContext, boolean.class, value)); return true;
         case "chunkoverlap":
         case "chunkOverlap": target.getConfiguration().setChunkOverlap(property(camelContext, int.class, value)); return true;
         case "chunksize":
         case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, int.class, value)); return true;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": target.getConfiguration().setConnectTimeoutMs(property(camelContext, long.class, value)); return true;
         case "contextprefix":
         case "contextPrefix": target.getConfiguration().setContextPrefix(property(camelContext, boolean.class, value)); return true;
         case "denseweight":
@@ -95,12 +99,16 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": return int.class;
+        case "calltimeoutms":
+        case "callTimeoutMs": return long.class;
         case "chunkbyheading":
         case "chunkByHeading": return boolean.class;
         case "chunkoverlap":
         case "chunkOverlap": return int.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return long.class;
         case "contextprefix":
         case "contextPrefix": return boolean.class;
         case "denseweight":
@@ -166,12 +174,16 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "bulkthreshold":
         case "bulkThreshold": return target.getConfiguration().getBulkThreshold();
+        case "calltimeoutms":
+        case "callTimeoutMs": return target.getConfiguration().getCallTimeoutMs();
         case "chunkbyheading":
         case "chunkByHeading": return target.getConfiguration().isChunkByHeading();
         case "chunkoverlap":
         case "chunkOverlap": return target.getConfiguration().getChunkOverlap();
         case "chunksize":
         case "chunkSize": return target.getConfiguration().getChunkSize();
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return target.getConfiguration().getConnectTimeoutMs();
         case "contextprefix":
         case "contextPrefix": return target.getConfiguration().isContextPrefix();
         case "denseweight":

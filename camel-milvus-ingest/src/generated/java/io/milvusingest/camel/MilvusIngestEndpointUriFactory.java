@@ -23,12 +23,14 @@ public class MilvusIngestEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(37);
+        Set<String> props = new HashSet<>(39);
         props.add("bulkThreshold");
+        props.add("callTimeoutMs");
         props.add("chunkByHeading");
         props.add("chunkOverlap");
         props.add("chunkSize");
         props.add("collection");
+        props.add("connectTimeoutMs");
         props.add("contextPrefix");
         props.add("denseWeight");
         props.add("embedApiKey");

@@ -44,6 +44,13 @@ public class MilvusIngestConfiguration implements Cloneable {
     @UriParam(label = "milvus,advanced", defaultValue = ".venv/bin/milvus-lite",
               description = "The milvus-lite executable started for a local milvusUri (milvus.lite.command).")
     private String milvusLiteCommand = ".venv/bin/milvus-lite";
+    @UriParam(label = "milvus,advanced", defaultValue = "10000", javaType = "long",
+              description = "How long connecting to Milvus may take, in ms (milvus.connect-timeout-ms).")
+    private long connectTimeoutMs = 10_000;
+    @UriParam(label = "milvus,advanced", defaultValue = "300000", javaType = "long",
+              description = "Deadline of each Milvus call in ms, the client's retries included; an unanswered call"
+                      + " fails as STORE_UNAVAILABLE (transient). 0: no deadline (milvus.call-timeout-ms).")
+    private long callTimeoutMs = 300_000;
     @UriParam(label = "milvus", defaultValue = "false",
               description = "Drop and recreate the collection when the endpoint starts (milvus.recreate).")
     private boolean recreate;
@@ -158,6 +165,8 @@ public class MilvusIngestConfiguration implements Cloneable {
         keys.put("milvus.uri", milvusUri);
         put(keys, "milvus.token", token);
         keys.put("milvus.lite.command", milvusLiteCommand);
+        keys.put("milvus.connect-timeout-ms", Long.toString(connectTimeoutMs));
+        keys.put("milvus.call-timeout-ms", Long.toString(callTimeoutMs));
         keys.put("milvus.recreate", Boolean.toString(recreate));
         keys.put("milvus.index.type", indexType);
         keys.put("milvus.stream", Boolean.toString(stream));
@@ -469,6 +478,22 @@ public class MilvusIngestConfiguration implements Cloneable {
 
     public void setRerankTopN(int rerankTopN) {
         this.rerankTopN = rerankTopN;
+    }
+
+    public long getConnectTimeoutMs() {
+        return connectTimeoutMs;
+    }
+
+    public void setConnectTimeoutMs(long connectTimeoutMs) {
+        this.connectTimeoutMs = connectTimeoutMs;
+    }
+
+    public long getCallTimeoutMs() {
+        return callTimeoutMs;
+    }
+
+    public void setCallTimeoutMs(long callTimeoutMs) {
+        this.callTimeoutMs = callTimeoutMs;
     }
 
     public boolean isChunkByHeading() {
