@@ -219,6 +219,22 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
         return c;
     }
 
+    /** The record's own form, except the PDF passwords, counted; the nested configurations hide their secrets. */
+    @Override
+    public String toString() {
+        java.util.StringJoiner s = new java.util.StringJoiner(", ", "IngestConfig[", "]");
+        for (java.lang.reflect.RecordComponent c : IngestConfig.class.getRecordComponents()) {
+            Object value;
+            try {
+                value = c.getName().equals("pdfPasswords") ? pdfPasswords.size() + " hidden" : c.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            s.add(c.getName() + "=" + value);
+        }
+        return s.toString();
+    }
+
     /** Typed, validated look-ups whose errors name the key (shared with {@link SyncConfig}). */
     record Keys(ConfigSource src) {
         String string(String key, String def) {
