@@ -32,15 +32,40 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "batchsize":
+        case "batchSize": getOrCreateConfiguration(target).setBatchSize(property(camelContext, int.class, value)); return true;
+        case "bulkaccesskey":
+        case "bulkAccessKey": getOrCreateConfiguration(target).setBulkAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkbucket":
+        case "bulkBucket": getOrCreateConfiguration(target).setBulkBucket(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkendpoint":
+        case "bulkEndpoint": getOrCreateConfiguration(target).setBulkEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkkeepfiles":
+        case "bulkKeepFiles": getOrCreateConfiguration(target).setBulkKeepFiles(property(camelContext, boolean.class, value)); return true;
+        case "bulkprefix":
+        case "bulkPrefix": getOrCreateConfiguration(target).setBulkPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkregion":
+        case "bulkRegion": getOrCreateConfiguration(target).setBulkRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulksecretkey":
+        case "bulkSecretKey": getOrCreateConfiguration(target).setBulkSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "bulkthreshold":
         case "bulkThreshold": getOrCreateConfiguration(target).setBulkThreshold(property(camelContext, int.class, value)); return true;
+        case "bulktimeoutseconds":
+        case "bulkTimeoutSeconds": getOrCreateConfiguration(target).setBulkTimeoutSeconds(property(camelContext, int.class, value)); return true;
+        case "bulktls":
+        case "bulkTls": getOrCreateConfiguration(target).setBulkTls(property(camelContext, boolean.class, value)); return true;
+        case "calltimeoutms":
+        case "callTimeoutMs": getOrCreateConfiguration(target).setCallTimeoutMs(property(camelContext, long.class, value)); return true;
         case "chunkbyheading":
         case "chunkByHeading": getOrCreateConfiguration(target).setChunkByHeading(property(camelContext, boolean.class, value)); return true;
         case "chunkoverlap":
         case "chunkOverlap": getOrCreateConfiguration(target).setChunkOverlap(property(camelContext, int.class, value)); return true;
         case "chunksize":
         case "chunkSize": getOrCreateConfiguration(target).setChunkSize(property(camelContext, int.class, value)); return true;
+        case "collections": getOrCreateConfiguration(target).setCollections(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.milvusingest.camel.MilvusIngestConfiguration.class, value)); return true;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": getOrCreateConfiguration(target).setConnectTimeoutMs(property(camelContext, long.class, value)); return true;
         case "contextprefix":
         case "contextPrefix": getOrCreateConfiguration(target).setContextPrefix(property(camelContext, boolean.class, value)); return true;
         case "denseweight":
@@ -64,6 +89,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "extractTables": getOrCreateConfiguration(target).setExtractTables(property(camelContext, boolean.class, value)); return true;
         case "extracttext":
         case "extractText": getOrCreateConfiguration(target).setExtractText(property(camelContext, boolean.class, value)); return true;
+        case "extracttimeoutms":
+        case "extractTimeoutMs": getOrCreateConfiguration(target).setExtractTimeoutMs(property(camelContext, long.class, value)); return true;
         case "filter": getOrCreateConfiguration(target).setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "fusioncandidates":
         case "fusionCandidates": getOrCreateConfiguration(target).setFusionCandidates(property(camelContext, int.class, value)); return true;
@@ -71,6 +98,10 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "indexType": getOrCreateConfiguration(target).setIndexType(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbytes":
+        case "maxBytes": getOrCreateConfiguration(target).setMaxBytes(property(camelContext, long.class, value)); return true;
+        case "maxpages":
+        case "maxPages": getOrCreateConfiguration(target).setMaxPages(property(camelContext, int.class, value)); return true;
         case "milvusclient":
         case "milvusClient": getOrCreateConfiguration(target).setMilvusClient(property(camelContext, io.milvus.v2.client.MilvusClientV2.class, value)); return true;
         case "milvuslitecommand":
@@ -79,8 +110,13 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "milvusUri": getOrCreateConfiguration(target).setMilvusUri(property(camelContext, java.lang.String.class, value)); return true;
         case "ocr": getOrCreateConfiguration(target).setOcr(property(camelContext, boolean.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.milvusingest.camel.MilvusIngestOperation.class, value)); return true;
+        case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "pdfpasswords":
+        case "pdfPasswords": getOrCreateConfiguration(target).setPdfPasswords(property(camelContext, java.lang.String.class, value)); return true;
         case "progresslistener":
         case "progressListener": target.setProgressListener(property(camelContext, io.milvusingest.pipeline.ProgressListener.class, value)); return true;
+        case "queryinstruction":
+        case "queryInstruction": getOrCreateConfiguration(target).setQueryInstruction(property(camelContext, boolean.class, value)); return true;
         case "ranker": getOrCreateConfiguration(target).setRanker(property(camelContext, java.lang.String.class, value)); return true;
         case "recreate": getOrCreateConfiguration(target).setRecreate(property(camelContext, boolean.class, value)); return true;
         case "rerank": getOrCreateConfiguration(target).setRerank(property(camelContext, java.lang.String.class, value)); return true;
@@ -95,10 +131,33 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "runtime": target.setRuntime(property(camelContext, io.milvusingest.runtime.AppRuntime.class, value)); return true;
         case "searchmode":
         case "searchMode": getOrCreateConfiguration(target).setSearchMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "storeimages":
+        case "storeImages": getOrCreateConfiguration(target).setStoreImages(property(camelContext, boolean.class, value)); return true;
+        case "stores3accesskey":
+        case "storeS3AccessKey": getOrCreateConfiguration(target).setStoreS3AccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "stores3forcepathstyle":
+        case "storeS3ForcePathStyle": getOrCreateConfiguration(target).setStoreS3ForcePathStyle(property(camelContext, boolean.class, value)); return true;
+        case "stores3region":
+        case "storeS3Region": getOrCreateConfiguration(target).setStoreS3Region(property(camelContext, java.lang.String.class, value)); return true;
+        case "stores3secretkey":
+        case "storeS3SecretKey": getOrCreateConfiguration(target).setStoreS3SecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "stores3uriendpointoverride":
+        case "storeS3UriEndpointOverride": getOrCreateConfiguration(target).setStoreS3UriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "storetables":
+        case "storeTables": getOrCreateConfiguration(target).setStoreTables(property(camelContext, boolean.class, value)); return true;
+        case "storeuri":
+        case "storeUri": getOrCreateConfiguration(target).setStoreUri(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": getOrCreateConfiguration(target).setStream(property(camelContext, boolean.class, value)); return true;
         case "token": getOrCreateConfiguration(target).setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "topk":
         case "topK": getOrCreateConfiguration(target).setTopK(property(camelContext, int.class, value)); return true;
+        case "uploadimages":
+        case "uploadImages": getOrCreateConfiguration(target).setUploadImages(property(camelContext, boolean.class, value)); return true;
+        case "uploadtables":
+        case "uploadTables": getOrCreateConfiguration(target).setUploadTables(property(camelContext, boolean.class, value)); return true;
+        case "uploadtext":
+        case "uploadText": getOrCreateConfiguration(target).setUploadText(property(camelContext, boolean.class, value)); return true;
+        case "user": getOrCreateConfiguration(target).setUser(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -113,15 +172,40 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "batchsize":
+        case "batchSize": return int.class;
+        case "bulkaccesskey":
+        case "bulkAccessKey": return java.lang.String.class;
+        case "bulkbucket":
+        case "bulkBucket": return java.lang.String.class;
+        case "bulkendpoint":
+        case "bulkEndpoint": return java.lang.String.class;
+        case "bulkkeepfiles":
+        case "bulkKeepFiles": return boolean.class;
+        case "bulkprefix":
+        case "bulkPrefix": return java.lang.String.class;
+        case "bulkregion":
+        case "bulkRegion": return java.lang.String.class;
+        case "bulksecretkey":
+        case "bulkSecretKey": return java.lang.String.class;
         case "bulkthreshold":
         case "bulkThreshold": return int.class;
+        case "bulktimeoutseconds":
+        case "bulkTimeoutSeconds": return int.class;
+        case "bulktls":
+        case "bulkTls": return boolean.class;
+        case "calltimeoutms":
+        case "callTimeoutMs": return long.class;
         case "chunkbyheading":
         case "chunkByHeading": return boolean.class;
         case "chunkoverlap":
         case "chunkOverlap": return int.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "collections": return java.lang.String.class;
         case "configuration": return io.milvusingest.camel.MilvusIngestConfiguration.class;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return long.class;
         case "contextprefix":
         case "contextPrefix": return boolean.class;
         case "denseweight":
@@ -145,6 +229,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "extractTables": return boolean.class;
         case "extracttext":
         case "extractText": return boolean.class;
+        case "extracttimeoutms":
+        case "extractTimeoutMs": return long.class;
         case "filter": return java.lang.String.class;
         case "fusioncandidates":
         case "fusionCandidates": return int.class;
@@ -152,6 +238,10 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "indexType": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbytes":
+        case "maxBytes": return long.class;
+        case "maxpages":
+        case "maxPages": return int.class;
         case "milvusclient":
         case "milvusClient": return io.milvus.v2.client.MilvusClientV2.class;
         case "milvuslitecommand":
@@ -160,8 +250,13 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "milvusUri": return java.lang.String.class;
         case "ocr": return boolean.class;
         case "operation": return io.milvusingest.camel.MilvusIngestOperation.class;
+        case "password": return java.lang.String.class;
+        case "pdfpasswords":
+        case "pdfPasswords": return java.lang.String.class;
         case "progresslistener":
         case "progressListener": return io.milvusingest.pipeline.ProgressListener.class;
+        case "queryinstruction":
+        case "queryInstruction": return boolean.class;
         case "ranker": return java.lang.String.class;
         case "recreate": return boolean.class;
         case "rerank": return java.lang.String.class;
@@ -176,10 +271,33 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "runtime": return io.milvusingest.runtime.AppRuntime.class;
         case "searchmode":
         case "searchMode": return java.lang.String.class;
+        case "storeimages":
+        case "storeImages": return boolean.class;
+        case "stores3accesskey":
+        case "storeS3AccessKey": return java.lang.String.class;
+        case "stores3forcepathstyle":
+        case "storeS3ForcePathStyle": return boolean.class;
+        case "stores3region":
+        case "storeS3Region": return java.lang.String.class;
+        case "stores3secretkey":
+        case "storeS3SecretKey": return java.lang.String.class;
+        case "stores3uriendpointoverride":
+        case "storeS3UriEndpointOverride": return java.lang.String.class;
+        case "storetables":
+        case "storeTables": return boolean.class;
+        case "storeuri":
+        case "storeUri": return java.lang.String.class;
         case "stream": return boolean.class;
         case "token": return java.lang.String.class;
         case "topk":
         case "topK": return int.class;
+        case "uploadimages":
+        case "uploadImages": return boolean.class;
+        case "uploadtables":
+        case "uploadTables": return boolean.class;
+        case "uploadtext":
+        case "uploadText": return boolean.class;
+        case "user": return java.lang.String.class;
         default: return null;
         }
     }
@@ -190,15 +308,40 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "batchsize":
+        case "batchSize": return getOrCreateConfiguration(target).getBatchSize();
+        case "bulkaccesskey":
+        case "bulkAccessKey": return getOrCreateConfiguration(target).getBulkAccessKey();
+        case "bulkbucket":
+        case "bulkBucket": return getOrCreateConfiguration(target).getBulkBucket();
+        case "bulkendpoint":
+        case "bulkEndpoint": return getOrCreateConfiguration(target).getBulkEndpoint();
+        case "bulkkeepfiles":
+        case "bulkKeepFiles": return getOrCreateConfiguration(target).isBulkKeepFiles();
+        case "bulkprefix":
+        case "bulkPrefix": return getOrCreateConfiguration(target).getBulkPrefix();
+        case "bulkregion":
+        case "bulkRegion": return getOrCreateConfiguration(target).getBulkRegion();
+        case "bulksecretkey":
+        case "bulkSecretKey": return getOrCreateConfiguration(target).getBulkSecretKey();
         case "bulkthreshold":
         case "bulkThreshold": return getOrCreateConfiguration(target).getBulkThreshold();
+        case "bulktimeoutseconds":
+        case "bulkTimeoutSeconds": return getOrCreateConfiguration(target).getBulkTimeoutSeconds();
+        case "bulktls":
+        case "bulkTls": return getOrCreateConfiguration(target).isBulkTls();
+        case "calltimeoutms":
+        case "callTimeoutMs": return getOrCreateConfiguration(target).getCallTimeoutMs();
         case "chunkbyheading":
         case "chunkByHeading": return getOrCreateConfiguration(target).isChunkByHeading();
         case "chunkoverlap":
         case "chunkOverlap": return getOrCreateConfiguration(target).getChunkOverlap();
         case "chunksize":
         case "chunkSize": return getOrCreateConfiguration(target).getChunkSize();
+        case "collections": return getOrCreateConfiguration(target).getCollections();
         case "configuration": return target.getConfiguration();
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return getOrCreateConfiguration(target).getConnectTimeoutMs();
         case "contextprefix":
         case "contextPrefix": return getOrCreateConfiguration(target).isContextPrefix();
         case "denseweight":
@@ -222,6 +365,8 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "extractTables": return getOrCreateConfiguration(target).isExtractTables();
         case "extracttext":
         case "extractText": return getOrCreateConfiguration(target).isExtractText();
+        case "extracttimeoutms":
+        case "extractTimeoutMs": return getOrCreateConfiguration(target).getExtractTimeoutMs();
         case "filter": return getOrCreateConfiguration(target).getFilter();
         case "fusioncandidates":
         case "fusionCandidates": return getOrCreateConfiguration(target).getFusionCandidates();
@@ -229,6 +374,10 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "indexType": return getOrCreateConfiguration(target).getIndexType();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbytes":
+        case "maxBytes": return getOrCreateConfiguration(target).getMaxBytes();
+        case "maxpages":
+        case "maxPages": return getOrCreateConfiguration(target).getMaxPages();
         case "milvusclient":
         case "milvusClient": return getOrCreateConfiguration(target).getMilvusClient();
         case "milvuslitecommand":
@@ -237,8 +386,13 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "milvusUri": return getOrCreateConfiguration(target).getMilvusUri();
         case "ocr": return getOrCreateConfiguration(target).isOcr();
         case "operation": return getOrCreateConfiguration(target).getOperation();
+        case "password": return getOrCreateConfiguration(target).getPassword();
+        case "pdfpasswords":
+        case "pdfPasswords": return getOrCreateConfiguration(target).getPdfPasswords();
         case "progresslistener":
         case "progressListener": return target.getProgressListener();
+        case "queryinstruction":
+        case "queryInstruction": return getOrCreateConfiguration(target).isQueryInstruction();
         case "ranker": return getOrCreateConfiguration(target).getRanker();
         case "recreate": return getOrCreateConfiguration(target).isRecreate();
         case "rerank": return getOrCreateConfiguration(target).getRerank();
@@ -253,10 +407,33 @@ public class MilvusIngestComponentConfigurer extends PropertyConfigurerSupport i
         case "runtime": return target.getRuntime();
         case "searchmode":
         case "searchMode": return getOrCreateConfiguration(target).getSearchMode();
+        case "storeimages":
+        case "storeImages": return getOrCreateConfiguration(target).isStoreImages();
+        case "stores3accesskey":
+        case "storeS3AccessKey": return getOrCreateConfiguration(target).getStoreS3AccessKey();
+        case "stores3forcepathstyle":
+        case "storeS3ForcePathStyle": return getOrCreateConfiguration(target).isStoreS3ForcePathStyle();
+        case "stores3region":
+        case "storeS3Region": return getOrCreateConfiguration(target).getStoreS3Region();
+        case "stores3secretkey":
+        case "storeS3SecretKey": return getOrCreateConfiguration(target).getStoreS3SecretKey();
+        case "stores3uriendpointoverride":
+        case "storeS3UriEndpointOverride": return getOrCreateConfiguration(target).getStoreS3UriEndpointOverride();
+        case "storetables":
+        case "storeTables": return getOrCreateConfiguration(target).isStoreTables();
+        case "storeuri":
+        case "storeUri": return getOrCreateConfiguration(target).getStoreUri();
         case "stream": return getOrCreateConfiguration(target).isStream();
         case "token": return getOrCreateConfiguration(target).getToken();
         case "topk":
         case "topK": return getOrCreateConfiguration(target).getTopK();
+        case "uploadimages":
+        case "uploadImages": return getOrCreateConfiguration(target).isUploadImages();
+        case "uploadtables":
+        case "uploadTables": return getOrCreateConfiguration(target).isUploadTables();
+        case "uploadtext":
+        case "uploadText": return getOrCreateConfiguration(target).isUploadText();
+        case "user": return getOrCreateConfiguration(target).getUser();
         default: return null;
         }
     }

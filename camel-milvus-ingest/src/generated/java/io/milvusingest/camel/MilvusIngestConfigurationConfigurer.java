@@ -23,8 +23,30 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         io.milvusingest.camel.MilvusIngestConfiguration target = (io.milvusingest.camel.MilvusIngestConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "batchsize":
+        case "batchSize": target.setBatchSize(property(camelContext, int.class, value)); return true;
+        case "bulkaccesskey":
+        case "bulkAccessKey": target.setBulkAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkbucket":
+        case "bulkBucket": target.setBulkBucket(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkendpoint":
+        case "bulkEndpoint": target.setBulkEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkkeepfiles":
+        case "bulkKeepFiles": target.setBulkKeepFiles(property(camelContext, boolean.class, value)); return true;
+        case "bulkprefix":
+        case "bulkPrefix": target.setBulkPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkregion":
+        case "bulkRegion": target.setBulkRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulksecretkey":
+        case "bulkSecretKey": target.setBulkSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "bulkthreshold":
         case "bulkThreshold": target.setBulkThreshold(property(camelContext, int.class, value)); return true;
+        case "bulktimeoutseconds":
+        case "bulkTimeoutSeconds": target.setBulkTimeoutSeconds(property(camelContext, int.class, value)); return true;
+        case "bulktls":
+        case "bulkTls": target.setBulkTls(property(camelContext, boolean.class, value)); return true;
+        case "calltimeoutms":
+        case "callTimeoutMs": target.setCallTimeoutMs(property(camelContext, long.class, value)); return true;
         case "chunkbyheading":
         case "chunkByHeading": target.setChunkByHeading(property(camelContext, boolean.class, value)); return true;
         case "chunkoverlap":
@@ -32,6 +54,9 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "chunksize":
         case "chunkSize": target.setChunkSize(property(camelContext, int.class, value)); return true;
         case "collection": target.setCollection(property(camelContext, java.lang.String.class, value)); return true;
+        case "collections": target.setCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": target.setConnectTimeoutMs(property(camelContext, long.class, value)); return true;
         case "contextprefix":
         case "contextPrefix": target.setContextPrefix(property(camelContext, boolean.class, value)); return true;
         case "denseweight":
@@ -55,11 +80,17 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "extractTables": target.setExtractTables(property(camelContext, boolean.class, value)); return true;
         case "extracttext":
         case "extractText": target.setExtractText(property(camelContext, boolean.class, value)); return true;
+        case "extracttimeoutms":
+        case "extractTimeoutMs": target.setExtractTimeoutMs(property(camelContext, long.class, value)); return true;
         case "filter": target.setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "fusioncandidates":
         case "fusionCandidates": target.setFusionCandidates(property(camelContext, int.class, value)); return true;
         case "indextype":
         case "indexType": target.setIndexType(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxbytes":
+        case "maxBytes": target.setMaxBytes(property(camelContext, long.class, value)); return true;
+        case "maxpages":
+        case "maxPages": target.setMaxPages(property(camelContext, int.class, value)); return true;
         case "milvusclient":
         case "milvusClient": target.setMilvusClient(property(camelContext, io.milvus.v2.client.MilvusClientV2.class, value)); return true;
         case "milvuslitecommand":
@@ -68,6 +99,11 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "milvusUri": target.setMilvusUri(property(camelContext, java.lang.String.class, value)); return true;
         case "ocr": target.setOcr(property(camelContext, boolean.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.milvusingest.camel.MilvusIngestOperation.class, value)); return true;
+        case "password": target.setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "pdfpasswords":
+        case "pdfPasswords": target.setPdfPasswords(property(camelContext, java.lang.String.class, value)); return true;
+        case "queryinstruction":
+        case "queryInstruction": target.setQueryInstruction(property(camelContext, boolean.class, value)); return true;
         case "ranker": target.setRanker(property(camelContext, java.lang.String.class, value)); return true;
         case "recreate": target.setRecreate(property(camelContext, boolean.class, value)); return true;
         case "rerank": target.setRerank(property(camelContext, java.lang.String.class, value)); return true;
@@ -81,10 +117,33 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "rerankTopN": target.setRerankTopN(property(camelContext, int.class, value)); return true;
         case "searchmode":
         case "searchMode": target.setSearchMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "storeimages":
+        case "storeImages": target.setStoreImages(property(camelContext, boolean.class, value)); return true;
+        case "stores3accesskey":
+        case "storeS3AccessKey": target.setStoreS3AccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "stores3forcepathstyle":
+        case "storeS3ForcePathStyle": target.setStoreS3ForcePathStyle(property(camelContext, boolean.class, value)); return true;
+        case "stores3region":
+        case "storeS3Region": target.setStoreS3Region(property(camelContext, java.lang.String.class, value)); return true;
+        case "stores3secretkey":
+        case "storeS3SecretKey": target.setStoreS3SecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "stores3uriendpointoverride":
+        case "storeS3UriEndpointOverride": target.setStoreS3UriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "storetables":
+        case "storeTables": target.setStoreTables(property(camelContext, boolean.class, value)); return true;
+        case "storeuri":
+        case "storeUri": target.setStoreUri(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": target.setStream(property(camelContext, boolean.class, value)); return true;
         case "token": target.setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "topk":
         case "topK": target.setTopK(property(camelContext, int.class, value)); return true;
+        case "uploadimages":
+        case "uploadImages": target.setUploadImages(property(camelContext, boolean.class, value)); return true;
+        case "uploadtables":
+        case "uploadTables": target.setUploadTables(property(camelContext, boolean.class, value)); return true;
+        case "uploadtext":
+        case "uploadText": target.setUploadText(property(camelContext, boolean.class, value)); return true;
+        case "user": target.setUser(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -92,8 +151,30 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "batchsize":
+        case "batchSize": return int.class;
+        case "bulkaccesskey":
+        case "bulkAccessKey": return java.lang.String.class;
+        case "bulkbucket":
+        case "bulkBucket": return java.lang.String.class;
+        case "bulkendpoint":
+        case "bulkEndpoint": return java.lang.String.class;
+        case "bulkkeepfiles":
+        case "bulkKeepFiles": return boolean.class;
+        case "bulkprefix":
+        case "bulkPrefix": return java.lang.String.class;
+        case "bulkregion":
+        case "bulkRegion": return java.lang.String.class;
+        case "bulksecretkey":
+        case "bulkSecretKey": return java.lang.String.class;
         case "bulkthreshold":
         case "bulkThreshold": return int.class;
+        case "bulktimeoutseconds":
+        case "bulkTimeoutSeconds": return int.class;
+        case "bulktls":
+        case "bulkTls": return boolean.class;
+        case "calltimeoutms":
+        case "callTimeoutMs": return long.class;
         case "chunkbyheading":
         case "chunkByHeading": return boolean.class;
         case "chunkoverlap":
@@ -101,6 +182,9 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "chunksize":
         case "chunkSize": return int.class;
         case "collection": return java.lang.String.class;
+        case "collections": return java.lang.String.class;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return long.class;
         case "contextprefix":
         case "contextPrefix": return boolean.class;
         case "denseweight":
@@ -124,11 +208,17 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "extractTables": return boolean.class;
         case "extracttext":
         case "extractText": return boolean.class;
+        case "extracttimeoutms":
+        case "extractTimeoutMs": return long.class;
         case "filter": return java.lang.String.class;
         case "fusioncandidates":
         case "fusionCandidates": return int.class;
         case "indextype":
         case "indexType": return java.lang.String.class;
+        case "maxbytes":
+        case "maxBytes": return long.class;
+        case "maxpages":
+        case "maxPages": return int.class;
         case "milvusclient":
         case "milvusClient": return io.milvus.v2.client.MilvusClientV2.class;
         case "milvuslitecommand":
@@ -137,6 +227,11 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "milvusUri": return java.lang.String.class;
         case "ocr": return boolean.class;
         case "operation": return io.milvusingest.camel.MilvusIngestOperation.class;
+        case "password": return java.lang.String.class;
+        case "pdfpasswords":
+        case "pdfPasswords": return java.lang.String.class;
+        case "queryinstruction":
+        case "queryInstruction": return boolean.class;
         case "ranker": return java.lang.String.class;
         case "recreate": return boolean.class;
         case "rerank": return java.lang.String.class;
@@ -150,10 +245,33 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "rerankTopN": return int.class;
         case "searchmode":
         case "searchMode": return java.lang.String.class;
+        case "storeimages":
+        case "storeImages": return boolean.class;
+        case "stores3accesskey":
+        case "storeS3AccessKey": return java.lang.String.class;
+        case "stores3forcepathstyle":
+        case "storeS3ForcePathStyle": return boolean.class;
+        case "stores3region":
+        case "storeS3Region": return java.lang.String.class;
+        case "stores3secretkey":
+        case "storeS3SecretKey": return java.lang.String.class;
+        case "stores3uriendpointoverride":
+        case "storeS3UriEndpointOverride": return java.lang.String.class;
+        case "storetables":
+        case "storeTables": return boolean.class;
+        case "storeuri":
+        case "storeUri": return java.lang.String.class;
         case "stream": return boolean.class;
         case "token": return java.lang.String.class;
         case "topk":
         case "topK": return int.class;
+        case "uploadimages":
+        case "uploadImages": return boolean.class;
+        case "uploadtables":
+        case "uploadTables": return boolean.class;
+        case "uploadtext":
+        case "uploadText": return boolean.class;
+        case "user": return java.lang.String.class;
         default: return null;
         }
     }
@@ -162,8 +280,30 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         io.milvusingest.camel.MilvusIngestConfiguration target = (io.milvusingest.camel.MilvusIngestConfiguration) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "batchsize":
+        case "batchSize": return target.getBatchSize();
+        case "bulkaccesskey":
+        case "bulkAccessKey": return target.getBulkAccessKey();
+        case "bulkbucket":
+        case "bulkBucket": return target.getBulkBucket();
+        case "bulkendpoint":
+        case "bulkEndpoint": return target.getBulkEndpoint();
+        case "bulkkeepfiles":
+        case "bulkKeepFiles": return target.isBulkKeepFiles();
+        case "bulkprefix":
+        case "bulkPrefix": return target.getBulkPrefix();
+        case "bulkregion":
+        case "bulkRegion": return target.getBulkRegion();
+        case "bulksecretkey":
+        case "bulkSecretKey": return target.getBulkSecretKey();
         case "bulkthreshold":
         case "bulkThreshold": return target.getBulkThreshold();
+        case "bulktimeoutseconds":
+        case "bulkTimeoutSeconds": return target.getBulkTimeoutSeconds();
+        case "bulktls":
+        case "bulkTls": return target.isBulkTls();
+        case "calltimeoutms":
+        case "callTimeoutMs": return target.getCallTimeoutMs();
         case "chunkbyheading":
         case "chunkByHeading": return target.isChunkByHeading();
         case "chunkoverlap":
@@ -171,6 +311,9 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "chunksize":
         case "chunkSize": return target.getChunkSize();
         case "collection": return target.getCollection();
+        case "collections": return target.getCollections();
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return target.getConnectTimeoutMs();
         case "contextprefix":
         case "contextPrefix": return target.isContextPrefix();
         case "denseweight":
@@ -194,11 +337,17 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "extractTables": return target.isExtractTables();
         case "extracttext":
         case "extractText": return target.isExtractText();
+        case "extracttimeoutms":
+        case "extractTimeoutMs": return target.getExtractTimeoutMs();
         case "filter": return target.getFilter();
         case "fusioncandidates":
         case "fusionCandidates": return target.getFusionCandidates();
         case "indextype":
         case "indexType": return target.getIndexType();
+        case "maxbytes":
+        case "maxBytes": return target.getMaxBytes();
+        case "maxpages":
+        case "maxPages": return target.getMaxPages();
         case "milvusclient":
         case "milvusClient": return target.getMilvusClient();
         case "milvuslitecommand":
@@ -207,6 +356,11 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "milvusUri": return target.getMilvusUri();
         case "ocr": return target.isOcr();
         case "operation": return target.getOperation();
+        case "password": return target.getPassword();
+        case "pdfpasswords":
+        case "pdfPasswords": return target.getPdfPasswords();
+        case "queryinstruction":
+        case "queryInstruction": return target.isQueryInstruction();
         case "ranker": return target.getRanker();
         case "recreate": return target.isRecreate();
         case "rerank": return target.getRerank();
@@ -220,10 +374,33 @@ public class MilvusIngestConfigurationConfigurer extends org.apache.camel.suppor
         case "rerankTopN": return target.getRerankTopN();
         case "searchmode":
         case "searchMode": return target.getSearchMode();
+        case "storeimages":
+        case "storeImages": return target.isStoreImages();
+        case "stores3accesskey":
+        case "storeS3AccessKey": return target.getStoreS3AccessKey();
+        case "stores3forcepathstyle":
+        case "storeS3ForcePathStyle": return target.isStoreS3ForcePathStyle();
+        case "stores3region":
+        case "storeS3Region": return target.getStoreS3Region();
+        case "stores3secretkey":
+        case "storeS3SecretKey": return target.getStoreS3SecretKey();
+        case "stores3uriendpointoverride":
+        case "storeS3UriEndpointOverride": return target.getStoreS3UriEndpointOverride();
+        case "storetables":
+        case "storeTables": return target.isStoreTables();
+        case "storeuri":
+        case "storeUri": return target.getStoreUri();
         case "stream": return target.isStream();
         case "token": return target.getToken();
         case "topk":
         case "topK": return target.getTopK();
+        case "uploadimages":
+        case "uploadImages": return target.isUploadImages();
+        case "uploadtables":
+        case "uploadTables": return target.isUploadTables();
+        case "uploadtext":
+        case "uploadText": return target.isUploadText();
+        case "user": return target.getUser();
         default: return null;
         }
     }

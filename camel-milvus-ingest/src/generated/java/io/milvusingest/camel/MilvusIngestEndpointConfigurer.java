@@ -23,14 +23,39 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         MilvusIngestEndpoint target = (MilvusIngestEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "batchsize":
+        case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
+        case "bulkaccesskey":
+        case "bulkAccessKey": target.getConfiguration().setBulkAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkbucket":
+        case "bulkBucket": target.getConfiguration().setBulkBucket(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkendpoint":
+        case "bulkEndpoint": target.getConfiguration().setBulkEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkkeepfiles":
+        case "bulkKeepFiles": target.getConfiguration().setBulkKeepFiles(property(camelContext, boolean.class, value)); return true;
+        case "bulkprefix":
+        case "bulkPrefix": target.getConfiguration().setBulkPrefix(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulkregion":
+        case "bulkRegion": target.getConfiguration().setBulkRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "bulksecretkey":
+        case "bulkSecretKey": target.getConfiguration().setBulkSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "bulkthreshold":
         case "bulkThreshold": target.getConfiguration().setBulkThreshold(property(camelContext, int.class, value)); return true;
+        case "bulktimeoutseconds":
+        case "bulkTimeoutSeconds": target.getConfiguration().setBulkTimeoutSeconds(property(camelContext, int.class, value)); return true;
+        case "bulktls":
+        case "bulkTls": target.getConfiguration().setBulkTls(property(camelContext, boolean.class, value)); return true;
+        case "calltimeoutms":
+        case "callTimeoutMs": target.getConfiguration().setCallTimeoutMs(property(camelContext, long.class, value)); return true;
         case "chunkbyheading":
         case "chunkByHeading": target.getConfiguration().setChunkByHeading(property(camelContext, boolean.class, value)); return true;
         case "chunkoverlap":
         case "chunkOverlap": target.getConfiguration().setChunkOverlap(property(camelContext, int.class, value)); return true;
         case "chunksize":
         case "chunkSize": target.getConfiguration().setChunkSize(property(camelContext, int.class, value)); return true;
+        case "collections": target.getConfiguration().setCollections(property(camelContext, java.lang.String.class, value)); return true;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": target.getConfiguration().setConnectTimeoutMs(property(camelContext, long.class, value)); return true;
         case "contextprefix":
         case "contextPrefix": target.getConfiguration().setContextPrefix(property(camelContext, boolean.class, value)); return true;
         case "denseweight":
@@ -54,6 +79,8 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "extractTables": target.getConfiguration().setExtractTables(property(camelContext, boolean.class, value)); return true;
         case "extracttext":
         case "extractText": target.getConfiguration().setExtractText(property(camelContext, boolean.class, value)); return true;
+        case "extracttimeoutms":
+        case "extractTimeoutMs": target.getConfiguration().setExtractTimeoutMs(property(camelContext, long.class, value)); return true;
         case "filter": target.getConfiguration().setFilter(property(camelContext, java.lang.String.class, value)); return true;
         case "fusioncandidates":
         case "fusionCandidates": target.getConfiguration().setFusionCandidates(property(camelContext, int.class, value)); return true;
@@ -61,6 +88,10 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "indexType": target.getConfiguration().setIndexType(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbytes":
+        case "maxBytes": target.getConfiguration().setMaxBytes(property(camelContext, long.class, value)); return true;
+        case "maxpages":
+        case "maxPages": target.getConfiguration().setMaxPages(property(camelContext, int.class, value)); return true;
         case "milvusclient":
         case "milvusClient": target.getConfiguration().setMilvusClient(property(camelContext, io.milvus.v2.client.MilvusClientV2.class, value)); return true;
         case "milvuslitecommand":
@@ -69,6 +100,11 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "milvusUri": target.getConfiguration().setMilvusUri(property(camelContext, java.lang.String.class, value)); return true;
         case "ocr": target.getConfiguration().setOcr(property(camelContext, boolean.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.milvusingest.camel.MilvusIngestOperation.class, value)); return true;
+        case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "pdfpasswords":
+        case "pdfPasswords": target.getConfiguration().setPdfPasswords(property(camelContext, java.lang.String.class, value)); return true;
+        case "queryinstruction":
+        case "queryInstruction": target.getConfiguration().setQueryInstruction(property(camelContext, boolean.class, value)); return true;
         case "ranker": target.getConfiguration().setRanker(property(camelContext, java.lang.String.class, value)); return true;
         case "recreate": target.getConfiguration().setRecreate(property(camelContext, boolean.class, value)); return true;
         case "rerank": target.getConfiguration().setRerank(property(camelContext, java.lang.String.class, value)); return true;
@@ -82,10 +118,33 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "rerankTopN": target.getConfiguration().setRerankTopN(property(camelContext, int.class, value)); return true;
         case "searchmode":
         case "searchMode": target.getConfiguration().setSearchMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "storeimages":
+        case "storeImages": target.getConfiguration().setStoreImages(property(camelContext, boolean.class, value)); return true;
+        case "stores3accesskey":
+        case "storeS3AccessKey": target.getConfiguration().setStoreS3AccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "stores3forcepathstyle":
+        case "storeS3ForcePathStyle": target.getConfiguration().setStoreS3ForcePathStyle(property(camelContext, boolean.class, value)); return true;
+        case "stores3region":
+        case "storeS3Region": target.getConfiguration().setStoreS3Region(property(camelContext, java.lang.String.class, value)); return true;
+        case "stores3secretkey":
+        case "storeS3SecretKey": target.getConfiguration().setStoreS3SecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "stores3uriendpointoverride":
+        case "storeS3UriEndpointOverride": target.getConfiguration().setStoreS3UriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
+        case "storetables":
+        case "storeTables": target.getConfiguration().setStoreTables(property(camelContext, boolean.class, value)); return true;
+        case "storeuri":
+        case "storeUri": target.getConfiguration().setStoreUri(property(camelContext, java.lang.String.class, value)); return true;
         case "stream": target.getConfiguration().setStream(property(camelContext, boolean.class, value)); return true;
         case "token": target.getConfiguration().setToken(property(camelContext, java.lang.String.class, value)); return true;
         case "topk":
         case "topK": target.getConfiguration().setTopK(property(camelContext, int.class, value)); return true;
+        case "uploadimages":
+        case "uploadImages": target.getConfiguration().setUploadImages(property(camelContext, boolean.class, value)); return true;
+        case "uploadtables":
+        case "uploadTables": target.getConfiguration().setUploadTables(property(camelContext, boolean.class, value)); return true;
+        case "uploadtext":
+        case "uploadText": target.getConfiguration().setUploadText(property(camelContext, boolean.class, value)); return true;
+        case "user": target.getConfiguration().setUser(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -93,14 +152,39 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "batchsize":
+        case "batchSize": return int.class;
+        case "bulkaccesskey":
+        case "bulkAccessKey": return java.lang.String.class;
+        case "bulkbucket":
+        case "bulkBucket": return java.lang.String.class;
+        case "bulkendpoint":
+        case "bulkEndpoint": return java.lang.String.class;
+        case "bulkkeepfiles":
+        case "bulkKeepFiles": return boolean.class;
+        case "bulkprefix":
+        case "bulkPrefix": return java.lang.String.class;
+        case "bulkregion":
+        case "bulkRegion": return java.lang.String.class;
+        case "bulksecretkey":
+        case "bulkSecretKey": return java.lang.String.class;
         case "bulkthreshold":
         case "bulkThreshold": return int.class;
+        case "bulktimeoutseconds":
+        case "bulkTimeoutSeconds": return int.class;
+        case "bulktls":
+        case "bulkTls": return boolean.class;
+        case "calltimeoutms":
+        case "callTimeoutMs": return long.class;
         case "chunkbyheading":
         case "chunkByHeading": return boolean.class;
         case "chunkoverlap":
         case "chunkOverlap": return int.class;
         case "chunksize":
         case "chunkSize": return int.class;
+        case "collections": return java.lang.String.class;
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return long.class;
         case "contextprefix":
         case "contextPrefix": return boolean.class;
         case "denseweight":
@@ -124,6 +208,8 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "extractTables": return boolean.class;
         case "extracttext":
         case "extractText": return boolean.class;
+        case "extracttimeoutms":
+        case "extractTimeoutMs": return long.class;
         case "filter": return java.lang.String.class;
         case "fusioncandidates":
         case "fusionCandidates": return int.class;
@@ -131,6 +217,10 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "indexType": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbytes":
+        case "maxBytes": return long.class;
+        case "maxpages":
+        case "maxPages": return int.class;
         case "milvusclient":
         case "milvusClient": return io.milvus.v2.client.MilvusClientV2.class;
         case "milvuslitecommand":
@@ -139,6 +229,11 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "milvusUri": return java.lang.String.class;
         case "ocr": return boolean.class;
         case "operation": return io.milvusingest.camel.MilvusIngestOperation.class;
+        case "password": return java.lang.String.class;
+        case "pdfpasswords":
+        case "pdfPasswords": return java.lang.String.class;
+        case "queryinstruction":
+        case "queryInstruction": return boolean.class;
         case "ranker": return java.lang.String.class;
         case "recreate": return boolean.class;
         case "rerank": return java.lang.String.class;
@@ -152,10 +247,33 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "rerankTopN": return int.class;
         case "searchmode":
         case "searchMode": return java.lang.String.class;
+        case "storeimages":
+        case "storeImages": return boolean.class;
+        case "stores3accesskey":
+        case "storeS3AccessKey": return java.lang.String.class;
+        case "stores3forcepathstyle":
+        case "storeS3ForcePathStyle": return boolean.class;
+        case "stores3region":
+        case "storeS3Region": return java.lang.String.class;
+        case "stores3secretkey":
+        case "storeS3SecretKey": return java.lang.String.class;
+        case "stores3uriendpointoverride":
+        case "storeS3UriEndpointOverride": return java.lang.String.class;
+        case "storetables":
+        case "storeTables": return boolean.class;
+        case "storeuri":
+        case "storeUri": return java.lang.String.class;
         case "stream": return boolean.class;
         case "token": return java.lang.String.class;
         case "topk":
         case "topK": return int.class;
+        case "uploadimages":
+        case "uploadImages": return boolean.class;
+        case "uploadtables":
+        case "uploadTables": return boolean.class;
+        case "uploadtext":
+        case "uploadText": return boolean.class;
+        case "user": return java.lang.String.class;
         default: return null;
         }
     }
@@ -164,14 +282,39 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         MilvusIngestEndpoint target = (MilvusIngestEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "batchsize":
+        case "batchSize": return target.getConfiguration().getBatchSize();
+        case "bulkaccesskey":
+        case "bulkAccessKey": return target.getConfiguration().getBulkAccessKey();
+        case "bulkbucket":
+        case "bulkBucket": return target.getConfiguration().getBulkBucket();
+        case "bulkendpoint":
+        case "bulkEndpoint": return target.getConfiguration().getBulkEndpoint();
+        case "bulkkeepfiles":
+        case "bulkKeepFiles": return target.getConfiguration().isBulkKeepFiles();
+        case "bulkprefix":
+        case "bulkPrefix": return target.getConfiguration().getBulkPrefix();
+        case "bulkregion":
+        case "bulkRegion": return target.getConfiguration().getBulkRegion();
+        case "bulksecretkey":
+        case "bulkSecretKey": return target.getConfiguration().getBulkSecretKey();
         case "bulkthreshold":
         case "bulkThreshold": return target.getConfiguration().getBulkThreshold();
+        case "bulktimeoutseconds":
+        case "bulkTimeoutSeconds": return target.getConfiguration().getBulkTimeoutSeconds();
+        case "bulktls":
+        case "bulkTls": return target.getConfiguration().isBulkTls();
+        case "calltimeoutms":
+        case "callTimeoutMs": return target.getConfiguration().getCallTimeoutMs();
         case "chunkbyheading":
         case "chunkByHeading": return target.getConfiguration().isChunkByHeading();
         case "chunkoverlap":
         case "chunkOverlap": return target.getConfiguration().getChunkOverlap();
         case "chunksize":
         case "chunkSize": return target.getConfiguration().getChunkSize();
+        case "collections": return target.getConfiguration().getCollections();
+        case "connecttimeoutms":
+        case "connectTimeoutMs": return target.getConfiguration().getConnectTimeoutMs();
         case "contextprefix":
         case "contextPrefix": return target.getConfiguration().isContextPrefix();
         case "denseweight":
@@ -195,6 +338,8 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "extractTables": return target.getConfiguration().isExtractTables();
         case "extracttext":
         case "extractText": return target.getConfiguration().isExtractText();
+        case "extracttimeoutms":
+        case "extractTimeoutMs": return target.getConfiguration().getExtractTimeoutMs();
         case "filter": return target.getConfiguration().getFilter();
         case "fusioncandidates":
         case "fusionCandidates": return target.getConfiguration().getFusionCandidates();
@@ -202,6 +347,10 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "indexType": return target.getConfiguration().getIndexType();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbytes":
+        case "maxBytes": return target.getConfiguration().getMaxBytes();
+        case "maxpages":
+        case "maxPages": return target.getConfiguration().getMaxPages();
         case "milvusclient":
         case "milvusClient": return target.getConfiguration().getMilvusClient();
         case "milvuslitecommand":
@@ -210,6 +359,11 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "milvusUri": return target.getConfiguration().getMilvusUri();
         case "ocr": return target.getConfiguration().isOcr();
         case "operation": return target.getConfiguration().getOperation();
+        case "password": return target.getConfiguration().getPassword();
+        case "pdfpasswords":
+        case "pdfPasswords": return target.getConfiguration().getPdfPasswords();
+        case "queryinstruction":
+        case "queryInstruction": return target.getConfiguration().isQueryInstruction();
         case "ranker": return target.getConfiguration().getRanker();
         case "recreate": return target.getConfiguration().isRecreate();
         case "rerank": return target.getConfiguration().getRerank();
@@ -223,10 +377,33 @@ public class MilvusIngestEndpointConfigurer extends PropertyConfigurerSupport im
         case "rerankTopN": return target.getConfiguration().getRerankTopN();
         case "searchmode":
         case "searchMode": return target.getConfiguration().getSearchMode();
+        case "storeimages":
+        case "storeImages": return target.getConfiguration().isStoreImages();
+        case "stores3accesskey":
+        case "storeS3AccessKey": return target.getConfiguration().getStoreS3AccessKey();
+        case "stores3forcepathstyle":
+        case "storeS3ForcePathStyle": return target.getConfiguration().isStoreS3ForcePathStyle();
+        case "stores3region":
+        case "storeS3Region": return target.getConfiguration().getStoreS3Region();
+        case "stores3secretkey":
+        case "storeS3SecretKey": return target.getConfiguration().getStoreS3SecretKey();
+        case "stores3uriendpointoverride":
+        case "storeS3UriEndpointOverride": return target.getConfiguration().getStoreS3UriEndpointOverride();
+        case "storetables":
+        case "storeTables": return target.getConfiguration().isStoreTables();
+        case "storeuri":
+        case "storeUri": return target.getConfiguration().getStoreUri();
         case "stream": return target.getConfiguration().isStream();
         case "token": return target.getConfiguration().getToken();
         case "topk":
         case "topK": return target.getConfiguration().getTopK();
+        case "uploadimages":
+        case "uploadImages": return target.getConfiguration().isUploadImages();
+        case "uploadtables":
+        case "uploadTables": return target.getConfiguration().isUploadTables();
+        case "uploadtext":
+        case "uploadText": return target.getConfiguration().isUploadText();
+        case "user": return target.getConfiguration().getUser();
         default: return null;
         }
     }

@@ -44,6 +44,13 @@ public class MilvusIngestConfiguration implements Cloneable {
     @UriParam(label = "milvus,advanced", defaultValue = ".venv/bin/milvus-lite",
               description = "The milvus-lite executable started for a local milvusUri (milvus.lite.command).")
     private String milvusLiteCommand = ".venv/bin/milvus-lite";
+    @UriParam(label = "milvus,advanced", defaultValue = "10000", javaType = "long",
+              description = "How long connecting to Milvus may take, in ms (milvus.connect-timeout-ms).")
+    private long connectTimeoutMs = 10_000;
+    @UriParam(label = "milvus,advanced", defaultValue = "300000", javaType = "long",
+              description = "Deadline of each Milvus call in ms, the client's retries included; an unanswered call"
+                      + " fails as STORE_UNAVAILABLE (transient). 0: no deadline (milvus.call-timeout-ms).")
+    private long callTimeoutMs = 300_000;
     @UriParam(label = "milvus", defaultValue = "false",
               description = "Drop and recreate the collection when the endpoint starts (milvus.recreate).")
     private boolean recreate;
@@ -57,6 +64,58 @@ public class MilvusIngestConfiguration implements Cloneable {
     @UriParam(label = "milvus", defaultValue = "5000",
               description = "Rows from which a job is bulk imported rather than streamed (milvus.bulk.threshold).")
     private int bulkThreshold = 5000;
+
+    @UriParam(label = "milvus,security", secret = true,
+              description = "User name of a Milvus server with authentication, with password; token is the"
+                      + " alternative (milvus.user).")
+    private String user;
+    @UriParam(label = "milvus,security", secret = true,
+              description = "Password of user (milvus.password).")
+    private String password;
+    @UriParam(label = "milvus",
+              description = "Route rows by content type to other collections: a JSON object of type (text, table,"
+                      + " chart, image) to collection, e.g. {\"table\": \"tables\"}; types not listed go to the"
+                      + " endpoint's collection. A re-ingested document is replaced in every collection; no bulk"
+                      + " import then (milvus.collections).")
+    private String collections;
+    @UriParam(label = "milvus,advanced", defaultValue = "256",
+              description = "Rows per upsert request (milvus.batch-size).")
+    private int batchSize = 256;
+
+    @UriParam(label = "bulk", defaultValue = "localhost:9000",
+              description = "Bulk import: Milvus's object storage (MinIO or AWS S3), host:port or http(s) URL"
+                      + " (milvus.bulk.endpoint).")
+    private String bulkEndpoint = "localhost:9000";
+    @UriParam(label = "bulk", defaultValue = "false",
+              description = "Bulk import: reach bulkEndpoint over TLS (https); must agree with a URL's scheme"
+                      + " (milvus.bulk.tls).")
+    private boolean bulkTls;
+    @UriParam(label = "bulk", defaultValue = "us-east-1",
+              description = "Bulk import: S3 region of bulkEndpoint; MinIO ignores it (milvus.bulk.region).")
+    private String bulkRegion = "us-east-1";
+    @UriParam(label = "bulk,security", defaultValue = "minioadmin", secret = true,
+              description = "Bulk import: access key of the object storage; the default is MinIO's in Milvus's"
+                      + " docker-compose (milvus.bulk.access-key).")
+    private String bulkAccessKey = "minioadmin";
+    @UriParam(label = "bulk,security", defaultValue = "minioadmin", secret = true,
+              description = "Bulk import: secret key of the object storage (milvus.bulk.secret-key).")
+    private String bulkSecretKey = "minioadmin";
+    @UriParam(label = "bulk", defaultValue = "a-bucket",
+              description = "Bulk import: Milvus's own bucket (its minio.bucketName), the only one it reads import"
+                      + " files from; checked at start (milvus.bulk.bucket).")
+    private String bulkBucket = "a-bucket";
+    @UriParam(label = "bulk", defaultValue = "files/bulk-import",
+              description = "Bulk import: key prefix of staged files, under Milvus's minio.rootPath; each job uses"
+                      + " <prefix>/<uuid>/part-N.<ext> (milvus.bulk.prefix).")
+    private String bulkPrefix = "files/bulk-import";
+    @UriParam(label = "bulk", defaultValue = "false",
+              description = "Bulk import: keep the staged files in the bucket after the import"
+                      + " (milvus.bulk.keep-files).")
+    private boolean bulkKeepFiles;
+    @UriParam(label = "bulk", defaultValue = "3600",
+              description = "Bulk import: time allowed for one import job, from upload to searchable, in seconds"
+                      + " (milvus.bulk.timeout-s).")
+    private int bulkTimeoutSeconds = 3600;
 
     @UriParam(label = "chunk", defaultValue = "384",
               description = "Chunk length in model tokens (chunk.size); at most the model's 510 (512 minus [CLS] and [SEP]).")
@@ -107,6 +166,61 @@ public class MilvusIngestConfiguration implements Cloneable {
               description = "OCR scanned pages with tesseract when it is installed (extract.ocr).")
     private boolean ocr = true;
 
+    @UriParam(label = "extract,security", secret = true,
+              description = "Comma-separated user passwords tried, in turn, on encrypted PDFs after the empty"
+                      + " password (extract.pdf.passwords).")
+    private String pdfPasswords;
+    @UriParam(label = "extract", defaultValue = "300000", javaType = "long",
+              description = "Wall-clock budget for extracting one document in ms; longer fails as TIMEOUT"
+                      + " (extract.timeout-ms).")
+    private long extractTimeoutMs = 300_000;
+    @UriParam(label = "extract", defaultValue = "268435456", javaType = "long",
+              description = "Largest document accepted, in bytes; larger fails as TOO_LARGE (ingest.max-bytes).")
+    private long maxBytes = 268_435_456;
+    @UriParam(label = "extract", defaultValue = "10000",
+              description = "Most pages accepted per document; more fails as TOO_LARGE (ingest.max-pages).")
+    private int maxPages = 10_000;
+
+    @UriParam(label = "upload", defaultValue = "true",
+              description = "Chunk, embed and write text elements (upload.enable-text).")
+    private boolean uploadText = true;
+    @UriParam(label = "upload", defaultValue = "true",
+              description = "Chunk, embed and write table elements (upload.enable-tables).")
+    private boolean uploadTables = true;
+    @UriParam(label = "upload", defaultValue = "true",
+              description = "Chunk, embed and write image and chart elements (upload.enable-images).")
+    private boolean uploadImages = true;
+
+    @UriParam(label = "store",
+              description = "Element store: file:///absolute/folder or s3://bucket/prefix where extracted images and"
+                      + " tables are written, their URI going into content_metadata; empty: none (store.uri).")
+    private String storeUri;
+    @UriParam(label = "store", defaultValue = "true",
+              description = "Element store: write extracted images when storeUri is set (store.images).")
+    private boolean storeImages = true;
+    @UriParam(label = "store", defaultValue = "true",
+              description = "Element store: write extracted tables, as Markdown, when storeUri is set"
+                      + " (store.tables).")
+    private boolean storeTables = true;
+    @UriParam(label = "store", defaultValue = "us-east-1",
+              description = "Element store: S3 region; MinIO ignores it (store.s3.region).")
+    private String storeS3Region = "us-east-1";
+    @UriParam(label = "store",
+              description = "Element store: S3 endpoint, e.g. http://localhost:9000 for MinIO; empty: AWS"
+                      + " (store.s3.uri-endpoint-override).")
+    private String storeS3UriEndpointOverride;
+    @UriParam(label = "store", defaultValue = "false",
+              description = "Element store: path-style bucket addressing, which MinIO needs"
+                      + " (store.s3.force-path-style).")
+    private boolean storeS3ForcePathStyle;
+    @UriParam(label = "store,security", secret = true,
+              description = "Element store: static S3 access key, with storeS3SecretKey; neither: the AWS default"
+                      + " credentials chain (store.s3.access-key).")
+    private String storeS3AccessKey;
+    @UriParam(label = "store,security", secret = true,
+              description = "Element store: static S3 secret key (store.s3.secret-key).")
+    private String storeS3SecretKey;
+
     @UriParam(label = "search", defaultValue = "hybrid", enums = "hybrid,dense,sparse",
               description = "Search: hybrid (dense + BM25, fused as ranker says), dense or sparse (BM25).")
     private String searchMode = "hybrid";
@@ -128,6 +242,10 @@ public class MilvusIngestConfiguration implements Cloneable {
     @UriParam(label = "search", description = "Search: Milvus boolean expression the hits must match, on the JSON"
             + " fields source (source_id, source_name) and content_metadata (page_number, type).")
     private String filter;
+    @UriParam(label = "search", defaultValue = "true",
+              description = "Search: embed questions as queries (bge-small: prefixed with its retrieval instruction;"
+                      + " remote models: input_type=query); false: as passages (search.query-instruction).")
+    private boolean queryInstruction = true;
     @UriParam(label = "search", defaultValue = "none", enums = "none,remote",
               description = "Search: none, or rerank the candidates with a service speaking NVIDIA NIM's reranking"
                       + " API at rerankBaseUrl (search.rerank).")
@@ -158,10 +276,25 @@ public class MilvusIngestConfiguration implements Cloneable {
         keys.put("milvus.uri", milvusUri);
         put(keys, "milvus.token", token);
         keys.put("milvus.lite.command", milvusLiteCommand);
+        keys.put("milvus.connect-timeout-ms", Long.toString(connectTimeoutMs));
+        keys.put("milvus.call-timeout-ms", Long.toString(callTimeoutMs));
         keys.put("milvus.recreate", Boolean.toString(recreate));
         keys.put("milvus.index.type", indexType);
         keys.put("milvus.stream", Boolean.toString(stream));
         keys.put("milvus.bulk.threshold", Integer.toString(bulkThreshold));
+        put(keys, "milvus.user", user);
+        put(keys, "milvus.password", password);
+        put(keys, "milvus.collections", collections);
+        keys.put("milvus.batch-size", Integer.toString(batchSize));
+        keys.put("milvus.bulk.endpoint", bulkEndpoint);
+        keys.put("milvus.bulk.tls", Boolean.toString(bulkTls));
+        keys.put("milvus.bulk.region", bulkRegion);
+        keys.put("milvus.bulk.access-key", bulkAccessKey);
+        keys.put("milvus.bulk.secret-key", bulkSecretKey);
+        keys.put("milvus.bulk.bucket", bulkBucket);
+        keys.put("milvus.bulk.prefix", bulkPrefix);
+        keys.put("milvus.bulk.keep-files", Boolean.toString(bulkKeepFiles));
+        keys.put("milvus.bulk.timeout-s", Integer.toString(bulkTimeoutSeconds));
         keys.put("chunk.size", Integer.toString(chunkSize));
         keys.put("chunk.overlap", Integer.toString(chunkOverlap));
         keys.put("chunk.by-heading", Boolean.toString(chunkByHeading));
@@ -179,6 +312,22 @@ public class MilvusIngestConfiguration implements Cloneable {
         keys.put("extract.tables", Boolean.toString(extractTables));
         keys.put("extract.images", Boolean.toString(extractImages));
         keys.put("extract.ocr", Boolean.toString(ocr));
+        put(keys, "extract.pdf.passwords", pdfPasswords);
+        keys.put("extract.timeout-ms", Long.toString(extractTimeoutMs));
+        keys.put("ingest.max-bytes", Long.toString(maxBytes));
+        keys.put("ingest.max-pages", Integer.toString(maxPages));
+        keys.put("upload.enable-text", Boolean.toString(uploadText));
+        keys.put("upload.enable-tables", Boolean.toString(uploadTables));
+        keys.put("upload.enable-images", Boolean.toString(uploadImages));
+        put(keys, "store.uri", storeUri);
+        keys.put("store.images", Boolean.toString(storeImages));
+        keys.put("store.tables", Boolean.toString(storeTables));
+        keys.put("store.s3.region", storeS3Region);
+        put(keys, "store.s3.uri-endpoint-override", storeS3UriEndpointOverride);
+        keys.put("store.s3.force-path-style", Boolean.toString(storeS3ForcePathStyle));
+        put(keys, "store.s3.access-key", storeS3AccessKey);
+        put(keys, "store.s3.secret-key", storeS3SecretKey);
+        keys.put("search.query-instruction", Boolean.toString(queryInstruction));
         keys.put("search.rerank", rerank);
         put(keys, "search.rerank.url", rerankBaseUrl);
         put(keys, "search.rerank.model", rerankModel);
@@ -188,8 +337,10 @@ public class MilvusIngestConfiguration implements Cloneable {
             IngestConfig c = IngestConfig.from(ConfigSource.of(keys), home);
             return (embedApiKey == null || c.remoteEmbedder() == null)
                     && (rerankApiKey == null || c.rerank() == null) ? c : withApiKeys(c);
-        } catch (RuntimeException e) { // ConfigException names the key, whose option the description gives
-            throw new IllegalArgumentException("invalid milvus-ingest option: " + e.getMessage(), e);
+        } catch (RuntimeException e) { // ConfigException names the key; endpoint users know the option
+            String option = OptionNames.optionOf(e.getMessage());
+            throw new IllegalArgumentException("invalid milvus-ingest option" + (option == null ? "" : " " + option)
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -471,6 +622,22 @@ public class MilvusIngestConfiguration implements Cloneable {
         this.rerankTopN = rerankTopN;
     }
 
+    public long getConnectTimeoutMs() {
+        return connectTimeoutMs;
+    }
+
+    public void setConnectTimeoutMs(long connectTimeoutMs) {
+        this.connectTimeoutMs = connectTimeoutMs;
+    }
+
+    public long getCallTimeoutMs() {
+        return callTimeoutMs;
+    }
+
+    public void setCallTimeoutMs(long callTimeoutMs) {
+        this.callTimeoutMs = callTimeoutMs;
+    }
+
     public boolean isChunkByHeading() {
         return chunkByHeading;
     }
@@ -509,5 +676,237 @@ public class MilvusIngestConfiguration implements Cloneable {
 
     public void setFusionCandidates(int fusionCandidates) {
         this.fusionCandidates = fusionCandidates;
+    }
+
+    public String getUser() {
+        return user;
+    }
+
+    public void setUser(String user) {
+        this.user = user;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+
+    public String getCollections() {
+        return collections;
+    }
+
+    public void setCollections(String collections) {
+        this.collections = collections;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public String getBulkEndpoint() {
+        return bulkEndpoint;
+    }
+
+    public void setBulkEndpoint(String bulkEndpoint) {
+        this.bulkEndpoint = bulkEndpoint;
+    }
+
+    public boolean isBulkTls() {
+        return bulkTls;
+    }
+
+    public void setBulkTls(boolean bulkTls) {
+        this.bulkTls = bulkTls;
+    }
+
+    public String getBulkRegion() {
+        return bulkRegion;
+    }
+
+    public void setBulkRegion(String bulkRegion) {
+        this.bulkRegion = bulkRegion;
+    }
+
+    public String getBulkAccessKey() {
+        return bulkAccessKey;
+    }
+
+    public void setBulkAccessKey(String bulkAccessKey) {
+        this.bulkAccessKey = bulkAccessKey;
+    }
+
+    public String getBulkSecretKey() {
+        return bulkSecretKey;
+    }
+
+    public void setBulkSecretKey(String bulkSecretKey) {
+        this.bulkSecretKey = bulkSecretKey;
+    }
+
+    public String getBulkBucket() {
+        return bulkBucket;
+    }
+
+    public void setBulkBucket(String bulkBucket) {
+        this.bulkBucket = bulkBucket;
+    }
+
+    public String getBulkPrefix() {
+        return bulkPrefix;
+    }
+
+    public void setBulkPrefix(String bulkPrefix) {
+        this.bulkPrefix = bulkPrefix;
+    }
+
+    public boolean isBulkKeepFiles() {
+        return bulkKeepFiles;
+    }
+
+    public void setBulkKeepFiles(boolean bulkKeepFiles) {
+        this.bulkKeepFiles = bulkKeepFiles;
+    }
+
+    public int getBulkTimeoutSeconds() {
+        return bulkTimeoutSeconds;
+    }
+
+    public void setBulkTimeoutSeconds(int bulkTimeoutSeconds) {
+        this.bulkTimeoutSeconds = bulkTimeoutSeconds;
+    }
+
+    public String getPdfPasswords() {
+        return pdfPasswords;
+    }
+
+    public void setPdfPasswords(String pdfPasswords) {
+        this.pdfPasswords = pdfPasswords;
+    }
+
+    public long getExtractTimeoutMs() {
+        return extractTimeoutMs;
+    }
+
+    public void setExtractTimeoutMs(long extractTimeoutMs) {
+        this.extractTimeoutMs = extractTimeoutMs;
+    }
+
+    public long getMaxBytes() {
+        return maxBytes;
+    }
+
+    public void setMaxBytes(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    public int getMaxPages() {
+        return maxPages;
+    }
+
+    public void setMaxPages(int maxPages) {
+        this.maxPages = maxPages;
+    }
+
+    public boolean isUploadText() {
+        return uploadText;
+    }
+
+    public void setUploadText(boolean uploadText) {
+        this.uploadText = uploadText;
+    }
+
+    public boolean isUploadTables() {
+        return uploadTables;
+    }
+
+    public void setUploadTables(boolean uploadTables) {
+        this.uploadTables = uploadTables;
+    }
+
+    public boolean isUploadImages() {
+        return uploadImages;
+    }
+
+    public void setUploadImages(boolean uploadImages) {
+        this.uploadImages = uploadImages;
+    }
+
+    public String getStoreUri() {
+        return storeUri;
+    }
+
+    public void setStoreUri(String storeUri) {
+        this.storeUri = storeUri;
+    }
+
+    public boolean isStoreImages() {
+        return storeImages;
+    }
+
+    public void setStoreImages(boolean storeImages) {
+        this.storeImages = storeImages;
+    }
+
+    public boolean isStoreTables() {
+        return storeTables;
+    }
+
+    public void setStoreTables(boolean storeTables) {
+        this.storeTables = storeTables;
+    }
+
+    public String getStoreS3Region() {
+        return storeS3Region;
+    }
+
+    public void setStoreS3Region(String storeS3Region) {
+        this.storeS3Region = storeS3Region;
+    }
+
+    public String getStoreS3UriEndpointOverride() {
+        return storeS3UriEndpointOverride;
+    }
+
+    public void setStoreS3UriEndpointOverride(String storeS3UriEndpointOverride) {
+        this.storeS3UriEndpointOverride = storeS3UriEndpointOverride;
+    }
+
+    public boolean isStoreS3ForcePathStyle() {
+        return storeS3ForcePathStyle;
+    }
+
+    public void setStoreS3ForcePathStyle(boolean storeS3ForcePathStyle) {
+        this.storeS3ForcePathStyle = storeS3ForcePathStyle;
+    }
+
+    public String getStoreS3AccessKey() {
+        return storeS3AccessKey;
+    }
+
+    public void setStoreS3AccessKey(String storeS3AccessKey) {
+        this.storeS3AccessKey = storeS3AccessKey;
+    }
+
+    public String getStoreS3SecretKey() {
+        return storeS3SecretKey;
+    }
+
+    public void setStoreS3SecretKey(String storeS3SecretKey) {
+        this.storeS3SecretKey = storeS3SecretKey;
+    }
+
+    public boolean isQueryInstruction() {
+        return queryInstruction;
+    }
+
+    public void setQueryInstruction(boolean queryInstruction) {
+        this.queryInstruction = queryInstruction;
     }
 }

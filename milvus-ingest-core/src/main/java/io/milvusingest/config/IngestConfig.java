@@ -7,6 +7,7 @@ import io.milvusingest.extract.TextDepth;
 import io.milvusingest.extract.UploadOptions;
 import io.milvusingest.model.ContentType;
 import io.milvusingest.milvus.HybridSearcher;
+import io.milvusingest.milvus.MilvusConnector;
 import io.milvusingest.milvus.SearchOptions;
 import io.milvusingest.rerank.RemoteRerankerOptions;
 
@@ -122,10 +123,14 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
      *                     Milvus server, 0 for an embedded Milvus Lite
      * @param routes       the collection of each routed content type ({@code milvus.collections}, see
      *                     {@link CollectionRoutes}); empty: every row to {@code collection}
+     * @param connectTimeout how long connecting may take ({@code milvus.connect-timeout-ms})
+     * @param callTimeout  deadline of each Milvus call, the client's retries included; zero for none
+     *                     ({@code milvus.call-timeout-ms})
      */
     public record MilvusConfig(String uri, String token, String user, String password, String collection,
                                boolean recreate, int batchSize, Path liteCommand, String denseIndex,
-                               long commitMinIntervalMs, Map<ContentType, String> routes) {
+                               long commitMinIntervalMs, Map<ContentType, String> routes, Duration connectTimeout,
+                               Duration callTimeout) {
         /**
          * Default spacing of flushes against a Milvus server, in ms: its milvus.yaml (2.4, 2.5) limits flush to
          * {@code quotaAndLimits.flushRate.collection.max: 0.1} per second per collection, one per 10 s; a faster
@@ -167,7 +172,10 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
                 k.choice("milvus.index.type", "hnsw", List.of("hnsw", "gpu_cagra")),
                 k.nonNegativeLong("milvus.commit.min-interval-ms", MilvusConfig.isEmbedded(milvusUri)
                         ? 0 : MilvusConfig.SERVER_COMMIT_INTERVAL_MS),
-                Map.copyOf(CollectionRoutes.parse(src.get("milvus.collections"))));
+                Map.copyOf(CollectionRoutes.parse(src.get("milvus.collections"))),
+                Duration.ofMillis(k.positiveLong("milvus.connect-timeout-ms",
+                        MilvusConnector.DEFAULT_CONNECT_TIMEOUT.toMillis())),
+                Duration.ofMillis(k.nonNegativeLong("milvus.call-timeout-ms", MilvusConnector.DEFAULT_CALL_TIMEOUT.toMillis())));
         List<String> include = k.list("ingest.include", "pdf,docx,pptx,txt,md,markdown,html,htm,png,jpg,jpeg,tif,tiff");
         IngestConfig c = new IngestConfig(
                 home.resolve(k.string("ingest.inbox", "./inbox")).normalize(),
@@ -209,6 +217,22 @@ public record IngestConfig(Path inbox, long pollDelayMs, DropFolder dropFolder, 
             throw new ConfigException("chunk.overlap=" + c.chunkOverlap + " must be smaller than chunk.size=" + c.chunkSize);
         }
         return c;
+    }
+
+    /** The record's own form, except the PDF passwords, counted; the nested configurations hide their secrets. */
+    @Override
+    public String toString() {
+        java.util.StringJoiner s = new java.util.StringJoiner(", ", "IngestConfig[", "]");
+        for (java.lang.reflect.RecordComponent c : IngestConfig.class.getRecordComponents()) {
+            Object value;
+            try {
+                value = c.getName().equals("pdfPasswords") ? pdfPasswords.size() + " hidden" : c.getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            s.add(c.getName() + "=" + value);
+        }
+        return s.toString();
     }
 
     /** Typed, validated look-ups whose errors name the key (shared with {@link SyncConfig}). */

@@ -93,7 +93,8 @@ public final class HybridSearcher {
         List<SearchHit> candidates = switch (mode) {
             case DENSE -> hits(mode, call(mode, () -> client.search(denseSearch(dense(query), fetch, expr))));
             case SPARSE -> hits(mode, call(mode, () -> client.search(bm25Search(query, fetch, expr))));
-            case HYBRID -> options.fusion() == SearchOptions.Fusion.MINMAX ? minMax(query, fetch, expr) : milvusFused(query, fetch, expr);
+            case HYBRID -> options.fusion() == SearchOptions.Fusion.MINMAX ? minMax(query, fetch, expr)
+                    : milvusFused(query, fetch, expr);
         };
         return reranking.apply(query, candidates, topK);
     }

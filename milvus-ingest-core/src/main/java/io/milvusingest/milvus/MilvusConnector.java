@@ -15,6 +15,14 @@ import java.time.Duration;
  */
 public final class MilvusConnector {
 
+    /** How long the initial connect may take by default ({@code milvus.connect-timeout-ms}). */
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Default deadline of each call ({@code milvus.call-timeout-ms}): long enough for a flush or a load of a large
+     * collection on a busy server, short enough that a hung server surfaces as STORE_UNAVAILABLE within minutes.
+     */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(5);
+
     private MilvusConnector() {
     }
 
@@ -31,9 +39,12 @@ public final class MilvusConnector {
     public record Settings(String uri, String token, String username, String password, Duration connectTimeout,
                            Duration rpcTimeout) {
 
-        /** @return settings for {@code uri} without credentials, 10 s connect timeout, 5 min call deadline */
+        /**
+         * @return settings for {@code uri} without credentials, {@link #DEFAULT_CONNECT_TIMEOUT} and
+         *         {@link #DEFAULT_CALL_TIMEOUT}
+         */
         public static Settings of(String uri) {
-            return new Settings(uri, null, null, null, Duration.ofSeconds(10), Duration.ofMinutes(5));
+            return new Settings(uri, null, null, null, DEFAULT_CONNECT_TIMEOUT, DEFAULT_CALL_TIMEOUT);
         }
 
         public Settings withToken(String newToken) {
@@ -48,10 +59,16 @@ public final class MilvusConnector {
             return new Settings(uri, token, username, password, timeout, rpcTimeout);
         }
 
+        /** @param deadline deadline of each call, including the SDK's retries; zero for none */
+        public Settings withCallTimeout(Duration deadline) {
+            return new Settings(uri, token, username, password, connectTimeout, deadline);
+        }
+
         @Override
         public String toString() { // keeps secrets out of logs
             return "Settings[uri=" + redact(uri) + ", auth=" + (hasText(token) ? "token" : hasText(username)
-                    ? "user " + username : "none") + ", connectTimeout=" + connectTimeout + "]";
+                    ? "user " + username : "none") + ", connectTimeout=" + connectTimeout + ", callTimeout="
+                    + rpcTimeout + "]";
         }
     }
 

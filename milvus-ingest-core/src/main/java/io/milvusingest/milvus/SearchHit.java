@@ -10,8 +10,10 @@ import java.util.Map;
  *
  * @param score       relevance, higher is better; its scale depends on the mode: DENSE cosine similarity
  *                    in [-1, 1], SPARSE BM25 score (>= 0, not comparable across collections or segments),
- *                    HYBRID RRF score (sum of 1/(60 + rank) over the two searches, at most 2/61), or with
- *                    {@code search.ranker=weighted} the weighted sum of Milvus-normalized scores, in [0, 1]
+ *                    HYBRID with the default {@code search.ranker=minmax} the weighted sum of the two lists'
+ *                    per-query min-max normalized scores, in [0, 1] (1: the best of both lists); with
+ *                    {@code rrf} the RRF score (sum of 1/(60 + rank) over the two searches, at most 2/61); with
+ *                    {@code weighted} the weighted sum of Milvus-normalized scores, in [0, 1]
  * @param text        the chunk text
  * @param sourceName  {@code source.source_name}: the full path or URI (null if absent)
  * @param sourceId    {@code source.source_id}, the document identity (null if absent)

@@ -43,8 +43,9 @@ public final class MilvusConnection implements AutoCloseable {
                 lite = MilvusLiteServer.start(m.liteCommand(), home.resolve(m.uri()).normalize());
                 uri = lite.uri();
             }
-            MilvusClientV2 client = MilvusConnector.connect(
-                    MilvusConnector.Settings.of(uri).withToken(m.token()).withCredentials(m.user(), m.password()));
+            MilvusClientV2 client = MilvusConnector.connect(MilvusConnector.Settings.of(uri).withToken(m.token())
+                    .withCredentials(m.user(), m.password()).withConnectTimeout(m.connectTimeout())
+                    .withCallTimeout(m.callTimeout()));
             return new MilvusConnection(client, uri, lite, true);
         } catch (RuntimeException e) {
             if (lite != null) {

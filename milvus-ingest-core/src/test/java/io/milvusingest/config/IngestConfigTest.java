@@ -185,6 +185,21 @@ class IngestConfigTest {
     }
 
     @Test
+    void should_connect_within_10_s_and_give_each_milvus_call_5_min_unless_configured() {
+        var m = config(Map.of(), Map.of(), Map.of()).milvus();
+        assertThat(m.connectTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+        assertThat(m.callTimeout()).isEqualTo(java.time.Duration.ofMinutes(5));
+        var set = config(Map.of("milvus.connect-timeout-ms", "2500", "milvus.call-timeout-ms", "0"), Map.of(), Map.of())
+                .milvus();
+        assertThat(set.connectTimeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+        assertThat(set.callTimeout()).as("0: no deadline").isZero();
+        assertThatThrownBy(() -> config(Map.of("milvus.call-timeout-ms", "-1"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("milvus.call-timeout-ms");
+        assertThatThrownBy(() -> config(Map.of("milvus.connect-timeout-ms", "0"), Map.of(), Map.of()))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("milvus.connect-timeout-ms");
+    }
+
+    @Test
     void should_name_the_key_when_the_commit_interval_is_negative() {
         assertThatThrownBy(() -> config(Map.of("milvus.commit.min-interval-ms", "-1"), Map.of(), Map.of()))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("milvus.commit.min-interval-ms");
